@@ -1,0 +1,125 @@
+using System.Text.Json;
+using Rapport.Core.Events;
+
+namespace Rapport.Core.Profiles;
+
+/// <summary>Applies one logged event to the profiles and accounts it concerns.</summary>
+public static class EventApplier
+{
+    public static UserProfile Apply(LoggedEvent e, IProfileWorkspace workspace, DatasetSettings settings)
+    {
+        using var document = JsonDocument.Parse(e.Payload);
+        var message = document.RootElement;
+
+        if (e.Type == EventType.Alias)
+        {
+            var aliased = IdentityResolver.Alias(workspace, e.PreviousId!, e.UserId!);
+            workspace.MarkChanged(aliased);
+            return aliased;
+        }
+
+        var profile = IdentityResolver.Resolve(workspace, e.UserId, e.AnonymousId);
+
+        switch (e.Type)
+        {
+            case EventType.Identify:
+                if (message.TryGetProperty("traits"u8, out var traits))
+                {
+                    profile.Attributes.SetAll(traits, AttributeSources.Tracking, e.TimestampMs);
+                }
+                break;
+            case EventType.Group:
+                var account = workspace.GetOrCreateAccount(e.GroupId!);
+                if (message.TryGetProperty("traits"u8, out var groupTraits))
+                {
+                    account.Attributes.SetAll(groupTraits, AttributeSources.Tracking, e.TimestampMs);
+                }
+                profile.Accounts.Add(account.GroupId);
+                workspace.MarkChanged(account);
+                break;
+            case EventType.Track:
+                ApplyNps(e, message, profile, workspace, settings);
+                break;
+        }
+
+        var countKey = e.Type == EventType.Track ? e.Name! : e.Type.ToWireName();
+        profile.Kpis.Record(e.TimestampMs, countKey, settings);
+        foreach (var groupId in profile.Accounts)
+        {
+            if (workspace.FindAccount(groupId) is { } member)
+            {
+                member.Kpis.Record(e.TimestampMs, countKey, settings);
+                workspace.MarkChanged(member);
+            }
+        }
+        workspace.MarkChanged(profile);
+        return profile;
+    }
+
+    private static void ApplyNps(LoggedEvent e, JsonElement message, UserProfile profile, IProfileWorkspace workspace,
+        DatasetSettings settings)
+    {
+        if (!message.TryGetProperty("properties"u8, out var properties) || properties.ValueKind != JsonValueKind.Object)
+        {
+            return;
+        }
+        if (string.Equals(e.Name, settings.NpsScoreEvent, StringComparison.Ordinal)
+            && properties.TryGetProperty("score"u8, out var scoreElement)
+            && TryReadScore(scoreElement, out var score))
+        {
+            profile.Kpis.RecordNpsScore(score, e.TimestampMs);
+            foreach (var account in AccountsOf(profile, workspace))
+            {
+                account.Kpis.RecordNpsScore(score, e.TimestampMs);
+            }
+        }
+        else if (string.Equals(e.Name, settings.NpsFeedbackEvent, StringComparison.Ordinal)
+            && properties.TryGetProperty("feedback"u8, out var feedback)
+            && feedback.ValueKind == JsonValueKind.String)
+        {
+            var text = feedback.GetString()!;
+            profile.Kpis.RecordNpsFeedback(text, e.TimestampMs);
+            foreach (var account in AccountsOf(profile, workspace))
+            {
+                account.Kpis.RecordNpsFeedback(text, e.TimestampMs);
+            }
+        }
+    }
+
+    private static IEnumerable<AccountProfile> AccountsOf(UserProfile profile, IProfileWorkspace workspace)
+    {
+        foreach (var groupId in profile.Accounts)
+        {
+            if (workspace.FindAccount(groupId) is { } account)
+            {
+                yield return account;
+            }
+        }
+    }
+
+    /// <summary>An NPS answer is a whole number 0–10, sent as a number or a numeric string.</summary>
+    internal static bool TryReadScore(JsonElement element, out int score)
+    {
+        score = 0;
+        double value;
+        if (element.ValueKind == JsonValueKind.Number)
+        {
+            if (!element.TryGetDouble(out value))
+            {
+                return false;
+            }
+        }
+        else if (element.ValueKind != JsonValueKind.String
+            || !double.TryParse(element.GetString(), System.Globalization.NumberStyles.Float,
+                System.Globalization.CultureInfo.InvariantCulture, out value))
+        {
+            return false;
+        }
+        if (!double.IsFinite(value) || value < 0 || value > 10 || value != Math.Floor(value))
+        {
+            return false;
+        }
+        score = (int)value;
+        return true;
+    }
+}

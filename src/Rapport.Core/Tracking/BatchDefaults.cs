@@ -1,0 +1,58 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace Rapport.Core.Tracking;
+
+/// <summary>
+/// What a <c>/v1/batch</c> body says for all its messages: <c>sentAt</c>, and <c>context</c> /
+/// <c>integrations</c> that a message without its own inherits (Segment's batch format).
+/// </summary>
+public sealed class BatchDefaults
+{
+    public static readonly BatchDefaults None = new(null, default, default);
+
+    private readonly JsonElement _context;
+    private readonly JsonElement _integrations;
+
+    public BatchDefaults(DateTimeOffset? sentAt, JsonElement context, JsonElement integrations)
+    {
+        SentAt = sentAt;
+        _context = context;
+        _integrations = integrations;
+    }
+
+    public DateTimeOffset? SentAt { get; }
+
+    /// <summary>The message's bytes, with the batch context merged in only when it lacks its own.</summary>
+    public byte[] Apply(JsonElement message, ReadOnlySpan<byte> raw)
+    {
+        var addContext = _context.ValueKind == JsonValueKind.Object && !message.TryGetProperty("context"u8, out _);
+        var addIntegrations = _integrations.ValueKind == JsonValueKind.Object && !message.TryGetProperty("integrations"u8, out _);
+        if (!addContext && !addIntegrations)
+        {
+            return raw.ToArray();
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(raw.Length + 256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var property in message.EnumerateObject())
+            {
+                property.WriteTo(writer);
+            }
+            if (addContext)
+            {
+                writer.WritePropertyName("context"u8);
+                _context.WriteTo(writer);
+            }
+            if (addIntegrations)
+            {
+                writer.WritePropertyName("integrations"u8);
+                _integrations.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+}

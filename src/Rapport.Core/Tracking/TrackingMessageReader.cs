@@ -1,0 +1,241 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Rapport.Core.Events;
+
+namespace Rapport.Core.Tracking;
+
+/// <summary>
+/// Turns Segment Tracking API messages into <see cref="LoggedEvent"/>s, validating them against
+/// Segment's spec. Pure: the caller supplies the receive time and the message id generator.
+/// </summary>
+public sealed class TrackingMessageReader(Func<string> newMessageId)
+{
+    /// <summary>Reads one message. <paramref name="endpointType"/> is set for /v1/track etc.; null in a batch.</summary>
+    public LoggedEvent? Read(
+        JsonElement message,
+        string datasetId,
+        EventType? endpointType,
+        long receivedAtMs,
+        BatchDefaults defaults,
+        int? index,
+        List<TrackingError> errors)
+    {
+        if (message.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new TrackingError(index, "Each message must be a JSON object."));
+            return null;
+        }
+
+        var raw = JsonMarshal.GetRawUtf8Value(message);
+        if (raw.Length > TrackingLimits.MaxMessageBytes)
+        {
+            errors.Add(new TrackingError(index,
+                $"The message is {raw.Length:N0} bytes; the limit is 32 KB per message.", TooLarge: true));
+            return null;
+        }
+
+        var errorCount = errors.Count;
+        EventType type;
+        if (endpointType is { } fixedType)
+        {
+            type = fixedType;
+        }
+        else if (!message.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new TrackingError(index, "\"type\" is required: one of identify, track, page, screen, group, alias."));
+            return null;
+        }
+        else if (!EventTypes.TryParse(typeElement.GetString(), out type))
+        {
+            errors.Add(new TrackingError(index,
+                $"Unknown type \"{Truncate(typeElement.GetString())}\": expected identify, track, page, screen, group or alias."));
+            return null;
+        }
+
+        var userId = ReadId(message, "userId"u8, "userId", index, errors);
+        var anonymousId = ReadId(message, "anonymousId"u8, "anonymousId", index, errors);
+        string? name = null, groupId = null, previousId = null;
+
+        switch (type)
+        {
+            case EventType.Track:
+                name = ReadString(message, "event"u8, "event", index, errors);
+                if (name is null && errors.Count == errorCount)
+                {
+                    errors.Add(new TrackingError(index, "A track call needs \"event\", the name of the action (e.g. \"Order Completed\")."));
+                }
+                else if (name is { Length: 0 })
+                {
+                    errors.Add(new TrackingError(index, "\"event\" must not be empty."));
+                }
+                RequireObject(message, "properties"u8, "properties", index, errors);
+                break;
+            case EventType.Page:
+            case EventType.Screen:
+                name = ReadString(message, "name"u8, "name", index, errors);
+                RequireObject(message, "properties"u8, "properties", index, errors);
+                break;
+            case EventType.Identify:
+                RequireObject(message, "traits"u8, "traits", index, errors);
+                break;
+            case EventType.Group:
+                groupId = ReadId(message, "groupId"u8, "groupId", index, errors);
+                if (groupId is null && errors.Count == errorCount)
+                {
+                    errors.Add(new TrackingError(index, "A group call needs \"groupId\", the account the user belongs to."));
+                }
+                RequireObject(message, "traits"u8, "traits", index, errors);
+                break;
+            case EventType.Alias:
+                previousId = ReadId(message, "previousId"u8, "previousId", index, errors);
+                if (previousId is null && errors.Count == errorCount)
+                {
+                    errors.Add(new TrackingError(index, "An alias call needs \"previousId\", the id to merge into \"userId\"."));
+                }
+                if (userId is null && errors.Count == errorCount)
+                {
+                    errors.Add(new TrackingError(index, "An alias call needs \"userId\", the id to merge \"previousId\" into."));
+                }
+                break;
+        }
+
+        if (type != EventType.Alias && userId is null && anonymousId is null && errors.Count == errorCount)
+        {
+            errors.Add(new TrackingError(index, "Either \"userId\" or \"anonymousId\" is required."));
+        }
+
+        RequireObject(message, "context"u8, "context", index, errors);
+        RequireObject(message, "integrations"u8, "integrations", index, errors);
+        var messageId = ReadString(message, "messageId"u8, "messageId", index, errors);
+        if (messageId is { Length: > TrackingLimits.MaxIdLength })
+        {
+            errors.Add(new TrackingError(index, $"\"messageId\" is longer than {TrackingLimits.MaxIdLength} characters."));
+        }
+
+        var timestamp = ReadTime(message, "timestamp"u8, "timestamp", index, errors);
+        var sentAt = ReadTime(message, "sentAt"u8, "sentAt", index, errors) ?? defaults.SentAt;
+
+        if (errors.Count != errorCount)
+        {
+            return null;
+        }
+
+        return new LoggedEvent
+        {
+            DatasetId = datasetId,
+            MessageId = string.IsNullOrEmpty(messageId) ? newMessageId() : messageId,
+            Type = type,
+            UserId = userId,
+            AnonymousId = anonymousId,
+            Name = name,
+            GroupId = groupId,
+            PreviousId = previousId,
+            TimestampMs = ClockSkew.Correct(timestamp, sentAt, receivedAtMs),
+            ReceivedAtMs = receivedAtMs,
+            Payload = defaults.Apply(message, raw),
+        };
+    }
+
+    private static string? ReadId(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+    {
+        if (!message.TryGetProperty(utf8Name, out var value))
+        {
+            return null;
+        }
+        string? id;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Null:
+                return null;
+            case JsonValueKind.String:
+                id = value.GetString();
+                break;
+            case JsonValueKind.Number:
+                // Segment's libraries stringify numeric ids; accept them the same way.
+                id = JsonMarshal.GetRawUtf8Value(value).Length <= 40 ? value.GetRawText() : null;
+                if (id is null)
+                {
+                    errors.Add(new TrackingError(index, $"\"{name}\" is a number too long to be an id."));
+                    return null;
+                }
+                break;
+            default:
+                errors.Add(new TrackingError(index, $"\"{name}\" must be a string, not {Describe(value.ValueKind)}."));
+                return null;
+        }
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+        if (id.Length > TrackingLimits.MaxIdLength)
+        {
+            errors.Add(new TrackingError(index, $"\"{name}\" is longer than {TrackingLimits.MaxIdLength} characters."));
+            return null;
+        }
+        return id;
+    }
+
+    private static string? ReadString(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+    {
+        if (!message.TryGetProperty(utf8Name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(new TrackingError(index, $"\"{name}\" must be a string, not {Describe(value.ValueKind)}."));
+            return null;
+        }
+        return value.GetString();
+    }
+
+    private static void RequireObject(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+    {
+        if (message.TryGetProperty(utf8Name, out var value)
+            && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        {
+            errors.Add(new TrackingError(index, $"\"{name}\" must be an object, not {Describe(value.ValueKind)}."));
+        }
+    }
+
+    private static DateTimeOffset? ReadTime(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+        => ReadTime(message.TryGetProperty(utf8Name, out var value) ? value : default, name, index, errors);
+
+    /// <summary>Reads an ISO-8601 time; an absent or null value is no time.</summary>
+    public static DateTimeOffset? ReadTime(JsonElement value, string name, int? index, List<TrackingError> errors)
+    {
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            if (value.TryGetDateTimeOffset(out var time))
+            {
+                return time;
+            }
+            // Some SDKs send "2024-05-01 10:00:00Z"-style or RFC 1123 times; accept what parses unambiguously.
+            if (DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture,
+                    DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out time))
+            {
+                return time;
+            }
+        }
+        errors.Add(new TrackingError(index, $"\"{name}\" must be an ISO-8601 date-time string such as \"2024-05-01T10:00:00.000Z\"."));
+        return null;
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "an object",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        _ => "null",
+    };
+
+    private static string Truncate(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? "";
+}

@@ -1,0 +1,14 @@
+namespace Rapport.Data.Entities;
+
+/// <summary>An account from group calls.</summary>
+public sealed class AccountEntity
+{
+    public long Id { get; set; }
+    public required string DatasetId { get; set; }
+    public required string GroupId { get; set; }
+    public string? Name { get; set; }
+    public string SearchText { get; set; } = "";
+    public long LastSeenMs { get; set; }
+    public string Attributes { get; set; } = "{}";
+    public string Kpis { get; set; } = "{}";
+}

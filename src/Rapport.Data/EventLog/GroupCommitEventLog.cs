@@ -1,0 +1,134 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Rapport.Core.Events;
+
+namespace Rapport.Data.EventLog;
+
+/// <summary>
+/// Group commit: concurrent appends queue here and one writer loop commits everything waiting in
+/// a single transaction, so one fsync serves many requests. Each caller's task completes only
+/// after the transaction holding its events committed.
+/// </summary>
+public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
+{
+    /// <summary>Largest number of events committed in one transaction.</summary>
+    private const int MaxEventsPerCommit = 20_000;
+
+    private readonly Channel<PendingAppend> _queue;
+    private readonly Func<CancellationToken, Task<IEventBatchWriter>> _openWriter;
+    private readonly EventLogSignal _signal;
+    private readonly ILogger<GroupCommitEventLog> _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _loop;
+
+    internal GroupCommitEventLog(Func<CancellationToken, Task<IEventBatchWriter>> openWriter, EventLogSignal signal,
+        ILogger<GroupCommitEventLog> logger)
+    {
+        _openWriter = openWriter;
+        _signal = signal;
+        _logger = logger;
+        // Bounded: when the disk cannot keep up, callers wait here instead of memory growing.
+        _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(4_096)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _loop = Task.Run(RunAsync);
+    }
+
+    public async ValueTask<AppendResult> AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    {
+        if (events.Count == 0)
+        {
+            return default;
+        }
+        var pending = new PendingAppend(events);
+        await _queue.Writer.WriteAsync(pending, cancellationToken);
+        // The caller may give up waiting, but the events are queued and will still be committed.
+        return await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task RunAsync()
+    {
+        IEventBatchWriter? writer = null;
+        var batch = new List<PendingAppend>();
+        var events = new List<LoggedEvent>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
+            {
+                batch.Clear();
+                events.Clear();
+                while (events.Count < MaxEventsPerCommit && _queue.Reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                    events.AddRange(pending.Events);
+                }
+                try
+                {
+                    writer ??= await _openWriter(_stopping.Token);
+                    var stored = new bool[events.Count];
+                    await writer.WriteAsync(events, stored, _stopping.Token);
+                    var offset = 0;
+                    foreach (var pending in batch)
+                    {
+                        var count = 0;
+                        for (var i = 0; i < pending.Events.Count; i++)
+                        {
+                            count += stored[offset + i] ? 1 : 0;
+                        }
+                        offset += pending.Events.Count;
+                        pending.Completion.TrySetResult(new AppendResult(count, pending.Events.Count - count));
+                    }
+                    _signal.Notify();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    _logger.LogError(ex, "Committing {Count} events to the event log failed", events.Count);
+                    foreach (var pending in batch)
+                    {
+                        pending.Completion.TrySetException(new EventLogUnavailableException(
+                            "The event log could not be written; nothing from this request was stored.", ex));
+                    }
+                    if (writer is not null)
+                    {
+                        await writer.DisposeAsync();
+                        writer = null;
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            if (writer is not null)
+            {
+                await writer.DisposeAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Let queued appends commit, then stop.
+        _queue.Writer.TryComplete();
+        try
+        {
+            await _loop.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            await _stopping.CancelAsync();
+        }
+        _stopping.Dispose();
+    }
+
+    private sealed class PendingAppend(IReadOnlyList<LoggedEvent> events)
+    {
+        public IReadOnlyList<LoggedEvent> Events { get; } = events;
+        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

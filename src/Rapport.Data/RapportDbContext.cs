@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data.Entities;
+
+namespace Rapport.Data;
+
+/// <summary>Rapport's database: datasets, the event log, profiles, accounts.</summary>
+public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options) : DbContext(options)
+{
+    public DbSet<DatasetEntity> Datasets => Set<DatasetEntity>();
+    public DbSet<WriteKeyEntity> WriteKeys => Set<WriteKeyEntity>();
+    public DbSet<EventEntity> Events => Set<EventEntity>();
+    public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
+    public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
+    public DbSet<IdentityEntity> Identities => Set<IdentityEntity>();
+    public DbSet<AccountEntity> Accounts => Set<AccountEntity>();
+    public DbSet<MembershipEntity> Memberships => Set<MembershipEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
+}

@@ -1,0 +1,7 @@
+namespace Rapport.Data.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
