@@ -1,0 +1,17 @@
+namespace Rapport.SalesforceEmulator.Auth;
+
+/// <summary>What <c>AddEmulatorAuth</c> needs: the org config and the clock to build on.</summary>
+public sealed class EmulatorAuthOptions
+{
+    /// <summary>Connected apps, users and limits; defaults to <see cref="EmulatorConfig.CreateDefault"/>.</summary>
+    public EmulatorConfig Config { get; init; } = EmulatorConfig.CreateDefault();
+
+    /// <summary>
+    /// The clock under the emulator's adjustable clock; the system clock by default, a
+    /// <c>FakeTimeProvider</c> in tests.
+    /// </summary>
+    public TimeProvider BaseTimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>How many requests the journal keeps (the oldest are dropped first).</summary>
+    public int JournalCapacity { get; init; } = 10_000;
+}
