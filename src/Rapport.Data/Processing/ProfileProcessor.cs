@@ -1,0 +1,362 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Rapport.Core.Events;
+using Rapport.Core.Profiles;
+using Rapport.Data.Entities;
+
+namespace Rapport.Data.Processing;
+
+/// <summary>
+/// Consumes a dataset's event log in order from its checkpoint and maintains profiles, identities,
+/// accounts and memberships. Each chunk and the checkpoint advance commit in one transaction, so a
+/// crash repeats at most an uncommitted chunk and the result is the same.
+/// </summary>
+public sealed class ProfileProcessor(
+    IDbContextFactory<RapportDbContext> contextFactory,
+    TimeProvider timeProvider,
+    ILogger<ProfileProcessor> logger)
+{
+    /// <summary>Events handled per transaction.</summary>
+    public int ChunkSize { get; init; } = 2_000;
+
+    /// <summary>Processes everything currently in the log of one dataset; returns how many events.</summary>
+    public async Task<long> CatchUpAsync(string datasetId, CancellationToken cancellationToken)
+    {
+        long total = 0;
+        while (true)
+        {
+            var processed = await ProcessChunkAsync(datasetId, cancellationToken);
+            if (processed.Count == 0)
+            {
+                return total;
+            }
+            total += processed.Count;
+        }
+    }
+
+    /// <summary>Processes up to <see cref="ChunkSize"/> events; returns what it did.</summary>
+    public async Task<ChunkResult> ProcessChunkAsync(string datasetId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
+        if (dataset is null)
+        {
+            return default;
+        }
+        var checkpoint = await db.Checkpoints.SingleOrDefaultAsync(c => c.DatasetId == datasetId, cancellationToken);
+        var position = checkpoint?.Position ?? 0;
+
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.Sequence > position)
+            .OrderBy(e => e.Sequence)
+            .Take(ChunkSize)
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
+        {
+            return default;
+        }
+
+        var settings = new DatasetSettings(dataset.TimeZone, dataset.NpsScoreEvent, dataset.NpsFeedbackEvent);
+        var events = rows.ConvertAll(ToLoggedEvent);
+        var workspace = await LoadWorkspaceAsync(db, datasetId, events, cancellationToken);
+
+        foreach (var e in events)
+        {
+            try
+            {
+                EventApplier.Apply(e, workspace, settings);
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+            {
+                // The tracking API validated the message; a row that still cannot be applied is
+                // logged and skipped rather than blocking the dataset's log forever.
+                logger.LogWarning(ex, "Skipped event {Sequence} of dataset {Dataset}: it could not be applied", e.Sequence, datasetId);
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await SaveWorkspaceAsync(db, workspace, cancellationToken);
+            var last = rows[^1];
+            if (checkpoint is null)
+            {
+                db.Checkpoints.Add(new CheckpointEntity
+                {
+                    DatasetId = datasetId,
+                    Position = last.Sequence,
+                    LastReceivedAtMs = last.ReceivedAtMs,
+                    UpdatedAtMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+                });
+            }
+            else
+            {
+                checkpoint.Position = last.Sequence;
+                checkpoint.LastReceivedAtMs = last.ReceivedAtMs;
+                checkpoint.UpdatedAtMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ChunkResult(rows.Count, last.ReceivedAtMs);
+        }
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
+        {
+            // Another processor advanced this dataset first; its work stands and ours is dropped.
+            await transaction.RollbackAsync(cancellationToken);
+            logger.LogDebug(ex, "Dataset {Dataset}: another processor handled events after {Position}", datasetId, position);
+            return new ChunkResult(0, 0, Conflict: true);
+        }
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex)
+        => ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }
+            || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+
+    private static LoggedEvent ToLoggedEvent(EventEntity row) => new()
+    {
+        Sequence = row.Sequence,
+        DatasetId = row.DatasetId,
+        MessageId = row.MessageId,
+        Type = (EventType)row.Type,
+        UserId = row.UserId,
+        AnonymousId = row.AnonymousId,
+        Name = row.Name,
+        GroupId = row.GroupId,
+        PreviousId = row.PreviousId,
+        TimestampMs = row.TimestampMs,
+        ReceivedAtMs = row.ReceivedAtMs,
+        Payload = row.Payload,
+    };
+
+    private static async Task<ChunkWorkspace> LoadWorkspaceAsync(RapportDbContext db, string datasetId,
+        List<LoggedEvent> events, CancellationToken cancellationToken)
+    {
+        var userIds = new HashSet<string>(StringComparer.Ordinal);
+        var anonymousIds = new HashSet<string>(StringComparer.Ordinal);
+        var groupIds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (e.UserId is not null)
+            {
+                userIds.Add(e.UserId);
+                // A user id may have been aliased into another profile and live on as an identity.
+                anonymousIds.Add(e.UserId);
+            }
+            if (e.AnonymousId is not null)
+            {
+                anonymousIds.Add(e.AnonymousId);
+            }
+            if (e.PreviousId is not null)
+            {
+                userIds.Add(e.PreviousId);
+                anonymousIds.Add(e.PreviousId);
+            }
+            if (e.GroupId is not null)
+            {
+                groupIds.Add(e.GroupId);
+            }
+        }
+
+        var profiles = new Dictionary<long, ProfileEntity>();
+        foreach (var part in userIds.Chunk(500))
+        {
+            foreach (var entity in await db.Profiles.Where(p => p.DatasetId == datasetId && part.Contains(p.UserId!)).ToListAsync(cancellationToken))
+            {
+                profiles[entity.Id] = entity;
+            }
+        }
+        var identities = new List<IdentityEntity>();
+        foreach (var part in anonymousIds.Chunk(500))
+        {
+            identities.AddRange(await db.Identities.Where(i => i.DatasetId == datasetId && part.Contains(i.AnonymousId)).ToListAsync(cancellationToken));
+        }
+        var missing = identities.Select(i => i.ProfileId).Where(id => !profiles.ContainsKey(id)).Distinct().ToList();
+        foreach (var part in missing.Chunk(500))
+        {
+            foreach (var entity in await db.Profiles.Where(p => part.Contains(p.Id)).ToListAsync(cancellationToken))
+            {
+                profiles[entity.Id] = entity;
+            }
+        }
+
+        var memberships = new List<MembershipEntity>();
+        foreach (var part in profiles.Keys.Chunk(500))
+        {
+            memberships.AddRange(await db.Memberships.AsNoTracking().Where(m => part.Contains(m.ProfileId)).ToListAsync(cancellationToken));
+        }
+        var accounts = new Dictionary<long, AccountEntity>();
+        foreach (var part in groupIds.Chunk(500))
+        {
+            foreach (var entity in await db.Accounts.Where(a => a.DatasetId == datasetId && part.Contains(a.GroupId)).ToListAsync(cancellationToken))
+            {
+                accounts[entity.Id] = entity;
+            }
+        }
+        var missingAccounts = memberships.Select(m => m.AccountId).Where(id => !accounts.ContainsKey(id)).Distinct().ToList();
+        foreach (var part in missingAccounts.Chunk(500))
+        {
+            foreach (var entity in await db.Accounts.Where(a => part.Contains(a.Id)).ToListAsync(cancellationToken))
+            {
+                accounts[entity.Id] = entity;
+            }
+        }
+
+        var workspace = new ChunkWorkspace(datasetId);
+        foreach (var entity in accounts.Values)
+        {
+            workspace.AddLoaded(new AccountProfile
+            {
+                Id = entity.Id,
+                GroupId = entity.GroupId,
+                Attributes = ProfileDocuments.ReadAttributes(entity.Attributes),
+                Kpis = ProfileDocuments.ReadKpis(entity.Kpis),
+            }, entity);
+        }
+        var membershipsByProfile = memberships.ToLookup(m => m.ProfileId);
+        var loaded = new Dictionary<long, UserProfile>();
+        foreach (var entity in profiles.Values)
+        {
+            var profile = new UserProfile
+            {
+                Id = entity.Id,
+                UserId = entity.UserId,
+                Attributes = ProfileDocuments.ReadAttributes(entity.Attributes),
+                Kpis = ProfileDocuments.ReadKpis(entity.Kpis),
+            };
+            foreach (var membership in membershipsByProfile[entity.Id])
+            {
+                if (accounts.TryGetValue(membership.AccountId, out var account))
+                {
+                    profile.Accounts.Add(account.GroupId);
+                }
+            }
+            workspace.AddLoaded(profile, entity);
+            loaded[entity.Id] = profile;
+        }
+        foreach (var identity in identities)
+        {
+            if (loaded.TryGetValue(identity.ProfileId, out var owner))
+            {
+                workspace.AddLoadedIdentity(identity.AnonymousId, owner);
+            }
+        }
+        workspace.LoadedIdentities = identities.ToDictionary(i => i.AnonymousId, StringComparer.Ordinal);
+        return workspace;
+    }
+
+    private static async Task SaveWorkspaceAsync(RapportDbContext db, ChunkWorkspace workspace, CancellationToken cancellationToken)
+    {
+        // 1. Accounts and profiles, so new ones get their ids.
+        foreach (var account in workspace.ChangedAccounts)
+        {
+            var entity = workspace.Accounts[account];
+            if (entity is null)
+            {
+                entity = new AccountEntity { DatasetId = workspace.DatasetId, GroupId = account.GroupId };
+                db.Accounts.Add(entity);
+                workspace.Accounts[account] = entity;
+            }
+            entity.Name = account.Attributes.GetString("name");
+            entity.SearchText = string.Join(' ', account.GroupId, entity.Name).ToLowerInvariant();
+            entity.LastSeenMs = account.Kpis.LastSeenMs;
+            entity.Attributes = ProfileDocuments.WriteAttributes(account.Attributes);
+            entity.Kpis = ProfileDocuments.WriteKpis(account.Kpis);
+        }
+        var mergedAway = new HashSet<UserProfile>(workspace.Merges.Select(m => m.Source), ReferenceEqualityComparer.Instance);
+        foreach (var profile in workspace.ChangedProfiles)
+        {
+            if (mergedAway.Contains(profile))
+            {
+                continue;
+            }
+            var entity = workspace.Profiles[profile];
+            if (entity is null)
+            {
+                entity = new ProfileEntity { DatasetId = workspace.DatasetId };
+                db.Profiles.Add(entity);
+                workspace.Profiles[profile] = entity;
+            }
+            entity.UserId = profile.UserId;
+            entity.Email = profile.Attributes.GetString("email");
+            entity.DisplayName = DisplayName(profile.Attributes);
+            entity.SearchText = string.Join(' ', profile.UserId, entity.Email, entity.DisplayName).ToLowerInvariant();
+            entity.FirstSeenMs = profile.Kpis.FirstSeenMs;
+            entity.LastSeenMs = profile.Kpis.LastSeenMs;
+            entity.Attributes = ProfileDocuments.WriteAttributes(profile.Attributes);
+            entity.Kpis = ProfileDocuments.WriteKpis(profile.Kpis);
+        }
+
+        // 2. Merged-away profiles release their user id before the survivor may take it.
+        var mergedEntities = workspace.Merges
+            .Select(m => (Source: workspace.Profiles[m.Source], Target: workspace.Profiles[Survivor(workspace, m.Target, mergedAway)]))
+            .Where(m => m.Source is not null)
+            .ToList();
+        foreach (var (source, _) in mergedEntities)
+        {
+            source!.UserId = null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+
+        // 3. Identities and memberships, now that every profile and account has an id.
+        foreach (var (source, target) in mergedEntities)
+        {
+            await db.Identities.Where(i => i.ProfileId == source!.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProfileId, target!.Id), cancellationToken);
+            await db.Memberships.Where(m => m.ProfileId == source!.Id).ExecuteDeleteAsync(cancellationToken);
+        }
+        foreach (var (anonymousId, owner) in workspace.IdentityChanges)
+        {
+            var ownerId = workspace.Profiles[Survivor(workspace, owner, mergedAway)]!.Id;
+            if (workspace.LoadedIdentities.TryGetValue(anonymousId, out var identity))
+            {
+                identity.ProfileId = ownerId;
+            }
+            else
+            {
+                db.Identities.Add(new IdentityEntity { DatasetId = workspace.DatasetId, AnonymousId = anonymousId, ProfileId = ownerId });
+            }
+        }
+        foreach (var profile in workspace.ChangedProfiles)
+        {
+            if (mergedAway.Contains(profile))
+            {
+                continue;
+            }
+            var before = workspace.LoadedMemberships[profile];
+            var profileId = workspace.Profiles[profile]!.Id;
+            foreach (var groupId in profile.Accounts)
+            {
+                if (!before.Contains(groupId) && workspace.FindAccount(groupId) is { } account
+                    && workspace.Accounts[account] is { } accountEntity)
+                {
+                    db.Memberships.Add(new MembershipEntity { ProfileId = profileId, AccountId = accountEntity.Id, DatasetId = workspace.DatasetId });
+                }
+            }
+        }
+        foreach (var (source, _) in mergedEntities)
+        {
+            db.Profiles.Remove(source!);
+        }
+    }
+
+    /// <summary>The profile a merged one finally went into (merges can chain within a chunk).</summary>
+    private static UserProfile Survivor(ChunkWorkspace workspace, UserProfile profile, HashSet<UserProfile> mergedAway)
+    {
+        while (mergedAway.Contains(profile))
+        {
+            profile = workspace.Merges.Last(m => ReferenceEquals(m.Source, profile)).Target;
+        }
+        return profile;
+    }
+
+    private static string? DisplayName(AttributeSet attributes)
+    {
+        if (attributes.GetString("name") is { Length: > 0 } name)
+        {
+            return name;
+        }
+        var full = string.Join(' ', new[] { attributes.GetString("firstName"), attributes.GetString("lastName") }
+            .Where(part => !string.IsNullOrEmpty(part)));
+        return full.Length > 0 ? full : null;
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Rapport.Data.EventLog;
+using Rapport.Data.Processing;
+
+namespace Rapport.Data.Storage;
+
+/// <summary>Registers Rapport's storage for the configured provider.</summary>
+public static class RapportDataExtensions
+{
+    public const string SqliteMigrationsAssembly = "Rapport.Data.Sqlite";
+    public const string PostgresMigrationsAssembly = "Rapport.Data.Postgres";
+
+    public static IServiceCollection AddRapportData(this IServiceCollection services, StorageOptions storage)
+    {
+        services.AddSingleton(storage);
+        services.AddDbContextFactory<RapportDbContext>(options => Configure(options, storage));
+        services.AddSingleton<EventLogSignal>();
+        services.AddSingleton<ProfileProcessor>();
+        services.AddSingleton<DatasetStore>();
+        services.AddSingleton<ProfileQueries>();
+        if (storage.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString));
+        }
+        services.AddSingleton<IEventLog>(sp =>
+        {
+            Func<CancellationToken, Task<IEventBatchWriter>> open = storage.Provider == DatabaseProvider.Sqlite
+                ? async ct => await SqliteEventBatchWriter.OpenAsync(storage.ConnectionString, ct)
+                : ct => Task.FromResult<IEventBatchWriter>(new PostgresEventBatchWriter(sp.GetRequiredService<NpgsqlDataSource>()));
+            return new GroupCommitEventLog(open, sp.GetRequiredService<EventLogSignal>(),
+                sp.GetRequiredService<ILogger<GroupCommitEventLog>>());
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, StorageOptions storage)
+    {
+        if (storage.Provider == DatabaseProvider.Sqlite)
+        {
+            options.UseSqlite(storage.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+        }
+        else
+        {
+            options.UseNpgsql(storage.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+        }
+    }
+
+    /// <summary>Creates the data directory, switches SQLite to WAL and applies pending migrations.</summary>
+    public static async Task MigrateAsync(StorageOptions storage, CancellationToken cancellationToken)
+    {
+        var builder = new DbContextOptionsBuilder<RapportDbContext>();
+        Configure(builder, storage);
+        if (storage.Provider == DatabaseProvider.Sqlite)
+        {
+            Directory.CreateDirectory(storage.DataDirectory);
+        }
+        await using var db = new RapportDbContext(builder.Options);
+        await db.Database.MigrateAsync(cancellationToken);
+        if (storage.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers (the processor, the read API) run while the log is appended to.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}
