@@ -12,6 +12,12 @@ public sealed class EmulatorAuthOptions
     /// </summary>
     public TimeProvider BaseTimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The API version the identity URL reports for <c>?version=latest</c>; the host sets it to
+    /// the newest version its REST endpoints serve.
+    /// </summary>
+    public string LatestApiVersion { get; init; } = "64.0";
+
     /// <summary>How many requests the journal keeps (the oldest are dropped first).</summary>
     public int JournalCapacity { get; init; } = 10_000;
 }
