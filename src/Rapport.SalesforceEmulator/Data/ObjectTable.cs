@@ -1,0 +1,187 @@
+namespace Rapport.SalesforceEmulator.Data;
+
+/// <summary>
+/// The records of one sObject. Rows are <c>object?[]</c> indexed by field ordinal and never
+/// mutated after publication: an update stores a changed copy in the same slot, so a query can scan
+/// a snapshot (<see cref="Snapshot"/>) without holding the org lock while writers carry on. A
+/// compact row per record (rather than a dictionary) keeps a million contacts well under the
+/// memory target. All mutation happens under <see cref="OrgStore"/>'s lock.
+/// </summary>
+internal sealed class ObjectTable
+{
+    private readonly Dictionary<string, int> _slotsById = new(StringComparer.Ordinal);
+    private readonly Dictionary<FieldDefinition, Dictionary<string, List<int>>> _keyIndexes = [];
+    private object?[]?[] _rows = new object?[]?[64];
+    private int _count;
+
+    public ObjectTable(ObjectDefinition definition)
+    {
+        Definition = definition;
+        foreach (var field in definition.Fields)
+        {
+            if (field.ExternalId || field.Unique)
+            {
+                _keyIndexes[field] = new(StringComparer.Ordinal);
+            }
+        }
+    }
+
+    public ObjectDefinition Definition { get; }
+
+    /// <summary>The next sequence number for new ids.</summary>
+    public long NextSequence { get; set; } = 1;
+
+    /// <summary>Number of live rows including soft-deleted ones.</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>The rows published so far; slots of rolled-back inserts hold null.</summary>
+    public (object?[]?[] Rows, int Count) Snapshot()
+    {
+        var count = Volatile.Read(ref _count);
+        return (Volatile.Read(ref _rows), count);
+    }
+
+    public object?[]? Find(string id18) =>
+        _slotsById.TryGetValue(id18, out var slot) ? _rows[slot] : null;
+
+    public int SlotOf(string id18) => _slotsById.TryGetValue(id18, out var slot) ? slot : -1;
+
+    public object?[]? RowAt(int slot) => _rows[slot];
+
+    public int Append(object?[] row)
+    {
+        if (_count == _rows.Length)
+        {
+            var grown = new object?[]?[_rows.Length * 2];
+            Array.Copy(_rows, grown, _count);
+            Volatile.Write(ref _rows, grown);
+        }
+        var slot = _count;
+        _rows[slot] = row;
+        _slotsById[(string)row[0]!] = slot;
+        IndexKeys(slot, row, add: true);
+        RowCount++;
+        Volatile.Write(ref _count, slot + 1);
+        return slot;
+    }
+
+    public void Replace(int slot, object?[]? row)
+    {
+        var old = _rows[slot];
+        if (old is not null)
+        {
+            IndexKeys(slot, old, add: false);
+            if (row is null)
+            {
+                _slotsById.Remove((string)old[0]!);
+                RowCount--;
+            }
+        }
+        else if (row is not null)
+        {
+            _slotsById[(string)row[0]!] = slot;
+            RowCount++;
+        }
+        if (row is not null)
+        {
+            IndexKeys(slot, row, add: true);
+        }
+        Volatile.Write(ref _rows[slot], row);
+    }
+
+    /// <summary>Starts indexing a field that just became an external id or unique.</summary>
+    public void AddKeyIndex(FieldDefinition field)
+    {
+        if (_keyIndexes.ContainsKey(field))
+        {
+            return;
+        }
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _keyIndexes[field] = index;
+        for (var slot = 0; slot < _count; slot++)
+        {
+            if (_rows[slot] is { } row && KeyOf(field, row) is { } key)
+            {
+                Add(index, key, slot);
+            }
+        }
+    }
+
+    /// <summary>Slots whose value of an indexed field equals <paramref name="value"/> (case rules of the field).</summary>
+    public IReadOnlyList<int>? Lookup(FieldDefinition field, object value)
+    {
+        if (!_keyIndexes.TryGetValue(field, out var index))
+        {
+            return null;
+        }
+        var key = Normalize(field, value);
+        return index.TryGetValue(key, out var slots) ? slots : [];
+    }
+
+    public bool HasKeyIndex(FieldDefinition field) => _keyIndexes.ContainsKey(field);
+
+    public void Clear()
+    {
+        _slotsById.Clear();
+        foreach (var index in _keyIndexes.Values)
+        {
+            index.Clear();
+        }
+        Volatile.Write(ref _rows, new object?[]?[64]);
+        Volatile.Write(ref _count, 0);
+        RowCount = 0;
+        NextSequence = 1;
+    }
+
+    public void EnsureCapacity(int additional)
+    {
+        if (_count + additional > _rows.Length)
+        {
+            var grown = new object?[]?[Math.Max(_rows.Length * 2, _count + additional)];
+            Array.Copy(_rows, grown, _count);
+            Volatile.Write(ref _rows, grown);
+        }
+    }
+
+    private void IndexKeys(int slot, object?[] row, bool add)
+    {
+        foreach (var (field, index) in _keyIndexes)
+        {
+            if (KeyOf(field, row) is not { } key)
+            {
+                continue;
+            }
+            if (add)
+            {
+                Add(index, key, slot);
+            }
+            else if (index.TryGetValue(key, out var slots))
+            {
+                slots.Remove(slot);
+                if (slots.Count == 0)
+                {
+                    index.Remove(key);
+                }
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, List<int>> index, string key, int slot)
+    {
+        if (!index.TryGetValue(key, out var slots))
+        {
+            index[key] = slots = new List<int>(1);
+        }
+        slots.Add(slot);
+    }
+
+    private static string? KeyOf(FieldDefinition field, object?[] row) =>
+        field.Ordinal < row.Length && row[field.Ordinal] is { } value ? Normalize(field, value) : null;
+
+    // External ids match case-insensitively unless the field is marked case-sensitive (Object Reference, "External ID").
+    private static string Normalize(FieldDefinition field, object value)
+    {
+        var text = FieldValues.ToInvariantString(value);
+        return field.CaseSensitive ? text : text.ToUpperInvariant();
+    }
+}
