@@ -1,1 +1,9 @@
-return 0;
+using System.CommandLine;
+using Rapport.Commands;
+
+var root = new RootCommand("Rapport: self-hosted personalization and customer engagement with two-way Salesforce sync.");
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(MigrateCommand.Create());
+root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(ReprocessCommand.Create());
+return await root.Parse(args).InvokeAsync();

@@ -90,6 +90,18 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
         return await db.Checkpoints.AsNoTracking().ToListAsync(cancellationToken);
     }
 
+    /// <summary>How far processing is: checkpoint, events waiting, and how old the oldest waiting one is.</summary>
+    public async Task<(long Position, long Pending, long LagMs)> StatusAsync(string datasetId, long nowMs, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var position = await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId)
+            .Select(c => (long?)c.Position).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var pending = db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId && e.Sequence > position);
+        var count = await pending.LongCountAsync(cancellationToken);
+        var oldest = count == 0 ? null : await pending.OrderBy(e => e.Sequence).Select(e => (long?)e.ReceivedAtMs).FirstOrDefaultAsync(cancellationToken);
+        return (position, count, oldest is null ? 0 : Math.Max(0, nowMs - oldest.Value));
+    }
+
     private static string EscapeLike(string value)
         => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

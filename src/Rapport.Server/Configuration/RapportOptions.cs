@@ -1,0 +1,22 @@
+namespace Rapport.Server.Configuration;
+
+/// <summary>
+/// Rapport's settings: section <c>Rapport</c> of appsettings.json, or environment variables
+/// <c>RAPPORT_ADMIN_KEY</c>, <c>RAPPORT_DATA_DIRECTORY</c>, <c>RAPPORT_DATABASE</c>…
+/// </summary>
+public sealed class RapportOptions
+{
+    public const string Section = "Rapport";
+
+    /// <summary>Bearer key for the admin API. Generated into the data directory when not set.</summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Where the SQLite database and generated keys live.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>A PostgreSQL connection string; SQLite is used when empty.</summary>
+    public string? Database { get; set; }
+
+    /// <summary>How often the processor looks for events appended by other nodes.</summary>
+    public int ProcessorPollMilliseconds { get; set; } = 500;
+}

@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rapport.Data;
+using Rapport.Data.EventLog;
+using Rapport.Data.Processing;
+using Rapport.Server.Configuration;
+using Rapport.Server.Diagnostics;
+
+namespace Rapport.Server.Processing;
+
+/// <summary>
+/// Keeps profiles up to date: wakes when this node appended events (or every poll interval, for
+/// events appended by other nodes) and processes every dataset's new events.
+/// </summary>
+internal sealed class EventProcessorService(
+    ProfileProcessor processor,
+    IDbContextFactory<RapportDbContext> contextFactory,
+    EventLogSignal signal,
+    RapportMetrics metrics,
+    TimeProvider timeProvider,
+    IOptions<RapportOptions> options,
+    ILogger<EventProcessorService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.ProcessorPollMilliseconds));
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var busy = await ProcessAllAsync(stoppingToken);
+                if (!busy)
+                {
+                    metrics.CaughtUp();
+                    await signal.WaitAsync(poll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Event processing failed; retrying in a few seconds");
+                await Task.Delay(TimeSpan.FromSeconds(2), timeProvider, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One chunk per dataset in turn, so one busy dataset does not starve the others.</summary>
+    private async Task<bool> ProcessAllAsync(CancellationToken cancellationToken)
+    {
+        List<string> datasetIds;
+        await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            datasetIds = await db.Datasets.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
+        }
+        var busy = false;
+        foreach (var datasetId in datasetIds)
+        {
+            var result = await processor.ProcessChunkAsync(datasetId, cancellationToken);
+            if (result.Count > 0)
+            {
+                busy = true;
+                metrics.Processed(result.Count, timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - result.LastReceivedAtMs);
+            }
+            busy |= result.Conflict;
+        }
+        return busy;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Configuration;
+using Rapport.Server.Configuration;
+
+namespace Rapport.Server;
+
+/// <summary>Reads Rapport's settings the way the server does, for commands that run without it.</summary>
+public static class RapportConfiguration
+{
+    /// <summary>appsettings.json, then RAPPORT_* variables, then <paramref name="overrides"/> (CLI options).</summary>
+    public static RapportOptions Load(IDictionary<string, string?> overrides)
+    {
+        var configuration = new ConfigurationBuilder()
+            .SetBasePath(Directory.GetCurrentDirectory())
+            .AddJsonFile("appsettings.json", optional: true)
+            .Add(new RapportEnvironmentVariablesSource())
+            .AddInMemoryCollection(overrides)
+            .Build();
+        return configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+using Rapport.Core.Tracking;
+using Rapport.Data.Storage;
+using Rapport.Server.Admin;
+using Rapport.Server.Configuration;
+using Rapport.Server.Diagnostics;
+using Rapport.Server.Processing;
+using Rapport.Server.Tracking;
+
+namespace Rapport.Server;
+
+/// <summary>Wires Rapport's services and endpoints into an ASP.NET Core application.</summary>
+public static class RapportServerExtensions
+{
+    /// <summary>Registers storage, the tracking pipeline, the processor, metrics and health checks.</summary>
+    public static WebApplicationBuilder AddRapportServices(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
+        builder.Services.AddOptions<RapportOptions>().BindConfiguration(RapportOptions.Section)
+            .Validate(o => o.ProcessorPollMilliseconds > 0, "Rapport:ProcessorPollMilliseconds must be positive.")
+            .ValidateOnStart();
+
+        var storage = StorageOptions.Resolve(options.Database, options.DataDirectory);
+        builder.Services.AddRapportData(storage);
+        var (adminKey, _) = AdminKeyProvider.Resolve(options.AdminKey, storage);
+        builder.Services.AddSingleton(new AdminKey(adminKey));
+
+        builder.Services.TryAddSingletonTimeProvider();
+        builder.Services.AddSingleton(new TrackingMessageReader(() => Guid.NewGuid().ToString()));
+        builder.Services.AddSingleton<RapportMetrics>();
+        builder.Services.AddHostedService<EventProcessorService>();
+
+        // EF Core logs every command at Information; that drowns the server's own messages.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter(RapportMetrics.MeterName).AddAspNetCoreInstrumentation();
+            if (!string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+        // Tracking bodies are read by hand with their own 500 KB limit (after gzip); Kestrel's
+        // default 30 MB limit still bounds the admin API.
+        return builder;
+    }
+
+    /// <summary>Maps the tracking API, the admin API, OpenAPI and health endpoints.</summary>
+    public static WebApplication MapRapport(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapTrackingApi();
+        var api = app.MapGroup("/api").AddEndpointFilter<AdminKeyFilter>();
+        api.MapDatasetsApi();
+        api.MapProfilesApi();
+        return app;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>The options in force, for hosts that print where data lives.</summary>
+    public static RapportOptions GetRapportOptions(this WebApplication app) => app.Services.GetRequiredService<IOptions<RapportOptions>>().Value;
+}
