@@ -181,7 +181,9 @@ public sealed class EmulatorConfig
             }
             foreach (var url in app.CallbackUrls ?? [])
             {
-                if (!Uri.TryCreate(url, UriKind.Absolute, out _))
+                // A path like "/callback" parses as a file URI on Unix; callback URLs need a scheme
+                // and host (custom schemes such as myapp://callback are fine, as in Salesforce).
+                if (url is null || !url.Contains("://", StringComparison.Ordinal) || !Uri.TryCreate(url, UriKind.Absolute, out _))
                 {
                     problems.Add($"{at}.callbackUrls contains '{url}', which is not an absolute URL");
                 }
