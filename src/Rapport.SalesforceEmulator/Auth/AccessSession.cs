@@ -16,6 +16,15 @@ internal sealed class AccessSession
 
     public required DateTimeOffset IssuedAt { get; init; }
 
-    /// <summary>Moved forward when the session is used (see <see cref="OAuthTokenStore.TryGetSession"/>).</summary>
-    public DateTimeOffset ExpiresAt { get; set; }
+    /// <summary>
+    /// Moved forward when the session is used (see <see cref="OAuthTokenStore.TryGetSession"/>).
+    /// Kept as UTC ticks so concurrent requests on one token never read a torn value.
+    /// </summary>
+    public DateTimeOffset ExpiresAt
+    {
+        get => new(Volatile.Read(ref _expiresAtTicks), TimeSpan.Zero);
+        set => Volatile.Write(ref _expiresAtTicks, value.UtcTicks);
+    }
+
+    private long _expiresAtTicks;
 }

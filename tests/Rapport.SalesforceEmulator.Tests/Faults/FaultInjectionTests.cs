@@ -141,6 +141,20 @@ public sealed class FaultInjectionTests
         Assert.True(advanced >= TimeSpan.FromMilliseconds(500), $"answered after {advanced.TotalMilliseconds} ms of clock");
     }
 
+    [Fact]
+    public async Task Faults_MalformedJson_Returns400Not500()
+    {
+        await using var host = await AuthTestHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/__emulator/faults")
+        {
+            Content = new StringContent("{\"unavailableRate\": ", System.Text.Encoding.UTF8, "application/json"),
+        };
+
+        using var response = await host.Client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
     [Theory]
     [InlineData(1.5, 0.0, 0.0, 0, "unavailableRate")]
     [InlineData(0.6, 0.6, 0.0, 0, "must not exceed 1")]
