@@ -31,7 +31,7 @@ internal static class FieldValues
     };
 
     /// <summary>Writes a stored value as JSON the way the REST API renders it.</summary>
-    public static void Write(Utf8JsonWriter writer, FieldDefinition field, object? value)
+    public static void Write(Utf8JsonWriter writer, object? value)
     {
         switch (value)
         {
@@ -48,15 +48,16 @@ internal static class FieldValues
                 writer.WriteNumberValue(i);
                 break;
             case decimal m:
-                // Number fields come back as JSON numbers with their scale ("Amount": 1500.0).
-                if (field.Type is SalesforceFieldType.Int)
-                {
-                    writer.WriteNumberValue(m);
-                }
-                else
-                {
-                    writer.WriteRawValue(m == decimal.Truncate(m) && m.Scale == 0 ? m.ToString(CultureInfo.InvariantCulture) + ".0" : m.ToString(CultureInfo.InvariantCulture));
-                }
+                writer.WriteNumberValue(m);
+                break;
+            case long l:
+                writer.WriteNumberValue(l);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            case DateTimeOffset dto:
+                writer.WriteStringValue(dto.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
                 break;
             case DateTime dt:
                 writer.WriteStringValue(dt.ToString(DateTimeFormat, CultureInfo.InvariantCulture));

@@ -93,6 +93,15 @@ public sealed class OrgStore
         }
     }
 
+    /// <summary>Runs a read that needs the tables' indexes under the org lock.</summary>
+    internal T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
     /// <summary>Reads one row by id, whatever its object.</summary>
     internal (ObjectTable Table, object?[] Row)? FindAny(string id18)
     {

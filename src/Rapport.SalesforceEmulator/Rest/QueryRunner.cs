@@ -1,0 +1,63 @@
+using Rapport.SalesforceEmulator.Data;
+using Rapport.SalesforceEmulator.Soql;
+using Row = System.Collections.Generic.IReadOnlyDictionary<string, object?>;
+
+namespace Rapport.SalesforceEmulator.Rest;
+
+/// <summary>Runs SOQL against the org store for one user: REST and Tooling queries and Bulk API 2.0 query jobs.</summary>
+internal static class QueryRunner
+{
+    /// <summary>Parses, checks against the user's view of the schema and runs a query; throws <see cref="SoqlException"/>.</summary>
+    public static SoqlResult Run(EmulatorServices services, IEmulatorSession session, string soql, bool tooling, bool includeDeleted)
+    {
+        var query = SoqlParser.Parse(soql);
+        var prepared = SoqlExecutor.Prepare(query, new SessionSchema(services, session, tooling));
+        var store = services.Store;
+        var table = store.FindTable(prepared.ObjectName)!;
+        return SoqlExecutor.Execute(
+            prepared,
+            Candidates(store, table, prepared),
+            (objectName, id) => store.FindTable(objectName) is { } parent && store.Find(parent, id) is { } row ? new RecordView(parent.Definition, row) : null,
+            store.Clock,
+            new SoqlExecutionOptions { IncludeDeleted = includeDeleted });
+    }
+
+    /// <summary>
+    /// The rows to scan: the records named by an <c>Id = …</c> / <c>Id IN (…)</c> conjunct when there
+    /// is one (so a sync's look-up by ids stays fast over a million rows), else the whole table.
+    /// </summary>
+    private static IEnumerable<Row> Candidates(OrgStore store, ObjectTable table, SoqlPreparedQuery prepared)
+    {
+        var hint = prepared.IndexHints.FirstOrDefault(h => h.Field == "Id" && h.Operator is SoqlOperator.Equal or SoqlOperator.In);
+        if (hint is not null)
+        {
+            return ById(store, table, hint.Values);
+        }
+        return Scan(table);
+    }
+
+    private static IEnumerable<Row> ById(OrgStore store, ObjectTable table, IReadOnlyList<object> ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in ids)
+        {
+            if (value is string id && seen.Add(id) && store.Find(table, id) is { } row)
+            {
+                yield return new RecordView(table.Definition, row);
+            }
+        }
+    }
+
+    private static IEnumerable<Row> Scan(ObjectTable table)
+    {
+        var (rows, count) = table.Snapshot();
+        var definition = table.Definition;
+        for (var i = 0; i < count; i++)
+        {
+            if (rows[i] is { } row)
+            {
+                yield return new RecordView(definition, row);
+            }
+        }
+    }
+}
