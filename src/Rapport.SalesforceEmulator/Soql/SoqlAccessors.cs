@@ -1,0 +1,50 @@
+using Row = System.Collections.Generic.IReadOnlyDictionary<string, object?>;
+
+namespace Rapport.SalesforceEmulator.Soql;
+
+/// <summary>Builds, once per query, the delegates that read a column's value from a row.</summary>
+internal static class SoqlAccessors
+{
+    public static Func<Row, object?> For(SoqlColumn column, SoqlParentResolver parents)
+    {
+        var name = column.Field.Name;
+        if (column.References.Count == 0)
+        {
+            return row => row.TryGetValue(name, out var value) ? value : null;
+        }
+        var steps = column.References.ToArray();
+        return row =>
+        {
+            var current = row;
+            foreach (var step in steps)
+            {
+                current = Parent(current, step, parents, out _);
+                if (current is null)
+                {
+                    return null;
+                }
+            }
+            return current.TryGetValue(name, out var value) ? value : null;
+        };
+    }
+
+    /// <summary>The record a reference field of <paramref name="row"/> points to, and that record's object.</summary>
+    public static Row? Parent(Row row, SoqlFieldInfo reference, SoqlParentResolver parents, out string objectType)
+    {
+        objectType = "";
+        if (!row.TryGetValue(reference.Name, out var value) || value is not string { Length: > 0 } id)
+        {
+            return null;
+        }
+        foreach (var target in reference.ReferenceTo)
+        {
+            var parent = parents(target, id);
+            if (parent is not null)
+            {
+                objectType = target;
+                return parent;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,4 @@
+namespace Rapport.SalesforceEmulator.Soql;
+
+/// <summary>All operands must hold.</summary>
+public sealed record SoqlAndCondition(IReadOnlyList<SoqlCondition> Operands) : SoqlCondition;

@@ -1,0 +1,140 @@
+using Row = System.Collections.Generic.IReadOnlyDictionary<string, object?>;
+
+namespace Rapport.SalesforceEmulator.Soql;
+
+/// <summary>
+/// Runs SOQL over rows supplied by the caller. It knows nothing of HTTP or storage: the caller
+/// parses (<see cref="SoqlParser.Parse"/>), prepares against its schema, may narrow the rows with
+/// <see cref="SoqlPreparedQuery.IndexHints"/>, and renders the <see cref="SoqlResult"/>.
+/// </summary>
+public static class SoqlExecutor
+{
+    /// <summary>Checks the query against the schema; throws <see cref="SoqlException"/> (INVALID_TYPE, INVALID_FIELD …).</summary>
+    public static SoqlPreparedQuery Prepare(SoqlQuery query, ISoqlSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(schema);
+        return SoqlBinder.Bind(query, schema);
+    }
+
+    /// <summary>Prepares and runs a query in one call.</summary>
+    public static SoqlResult Execute(
+        SoqlQuery query,
+        ISoqlSchema schema,
+        IEnumerable<Row> rows,
+        SoqlParentResolver parents,
+        TimeProvider clock,
+        SoqlExecutionOptions? options = null) =>
+        Execute(Prepare(query, schema), rows, parents, clock, options);
+
+    /// <summary>
+    /// Runs a prepared query over <paramref name="rows"/> (rows of the FROM object keyed by canonical
+    /// field names, in the order unsorted results should come). Date literals resolve against
+    /// <paramref name="clock"/>'s UTC date.
+    /// </summary>
+    public static SoqlResult Execute(
+        SoqlPreparedQuery prepared,
+        IEnumerable<Row> rows,
+        SoqlParentResolver parents,
+        TimeProvider clock,
+        SoqlExecutionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(parents);
+        ArgumentNullException.ThrowIfNull(clock);
+        options ??= SoqlExecutionOptions.Default;
+
+        var query = prepared.Query;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var where = query.Where is null ? null : SoqlPredicateCompiler.Compile(query.Where, prepared, parents, today);
+        var includeDeleted = options.IncludeDeleted;
+        var offset = query.Offset ?? 0;
+        // Without ORDER BY the rows after OFFSET + LIMIT can never be returned, so the scan stops there.
+        var wanted = query.Limit is { } limit ? (long)offset + limit : long.MaxValue;
+
+        if (prepared.IsAggregate)
+        {
+            return Aggregate(prepared, rows, parents, Matches, offset, query.Limit);
+        }
+
+        var matched = new List<Row>();
+        var ordered = prepared.OrderBy.Count > 0 && !prepared.IsCount;
+        SoqlSortKey[] keys = [];
+        Func<Row, object?>[] readers = [];
+        if (ordered)
+        {
+            keys = prepared.OrderBy.Select(o => SoqlSortKey.Create(o.Column.Category, o.Key.Descending, o.Key.NullsLast)).ToArray();
+            readers = prepared.OrderBy.Select(o => SoqlAccessors.For(o.Column, parents)).ToArray();
+        }
+        var count = 0L;
+        foreach (var row in rows)
+        {
+            if (!Matches(row))
+            {
+                continue;
+            }
+            count++;
+            if (prepared.IsCount)
+            {
+                if (count >= wanted)
+                {
+                    break;
+                }
+                continue;
+            }
+            matched.Add(row);
+            if (ordered)
+            {
+                for (var k = 0; k < keys.Length; k++)
+                {
+                    keys[k].Add(readers[k](row));
+                }
+            }
+            else if (count >= wanted)
+            {
+                break;
+            }
+        }
+
+        var total = (int)Math.Clamp(count - offset, 0, query.Limit ?? int.MaxValue);
+        var ordering = ordered ? new SoqlOrdering(matched.Count, keys) : null;
+        return new SoqlResult(prepared, total, matched, ordering, offset, parents, aggregate: null);
+
+        bool Matches(Row row) =>
+            (includeDeleted || !(row.TryGetValue("IsDeleted", out var deleted) && deleted is true))
+            && (where is null || where(row));
+    }
+
+    private static SoqlResult Aggregate(
+        SoqlPreparedQuery prepared,
+        IEnumerable<Row> rows,
+        SoqlParentResolver parents,
+        Func<Row, bool> matches,
+        int offset,
+        int? limit)
+    {
+        var readers = prepared.Aggregates.Select(a => SoqlAccessors.For(a.Column, parents)).ToArray();
+        var counts = new int[readers.Length];
+        foreach (var row in rows)
+        {
+            if (!matches(row))
+            {
+                continue;
+            }
+            for (var i = 0; i < readers.Length; i++)
+            {
+                // COUNT(field) counts the rows where the field has a value.
+                if (readers[i](row) is not null and not "")
+                {
+                    counts[i]++;
+                }
+            }
+        }
+        var fields = prepared.Aggregates.Select((a, i) => new KeyValuePair<string, object?>(a.Alias, counts[i])).ToArray();
+        var record = new SoqlRecord("AggregateResult", null, fields);
+        // Without GROUP BY an aggregate query has exactly one row, which OFFSET or LIMIT 0 can remove.
+        var total = offset == 0 && limit != 0 ? 1 : 0;
+        return new SoqlResult(prepared, total, [], null, 0, parents, record);
+    }
+}
