@@ -124,7 +124,8 @@ internal static class RecordRules
         {
             return new SalesforceError("INVALID_EMAIL_ADDRESS", $"{field.Label}: invalid email address: {email}", [field.Name]);
         }
-        if (field.Type == SalesforceFieldType.Reference && value is string reference)
+        // Audit lookups (CreatedById…) are set by the platform itself and need no check.
+        if (field.Type == SalesforceFieldType.Reference && value is string reference && (field.Createable || field.Updateable))
         {
             return CheckReference(store, field, reference);
         }
