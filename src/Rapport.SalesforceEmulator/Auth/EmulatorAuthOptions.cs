@@ -13,10 +13,10 @@ public sealed class EmulatorAuthOptions
     public TimeProvider BaseTimeProvider { get; init; } = TimeProvider.System;
 
     /// <summary>
-    /// The API version the identity URL reports for <c>?version=latest</c>; the host sets it to
-    /// the newest version its REST endpoints serve.
+    /// The API version the identity URL reports for <c>?version=latest</c>: by default the newest
+    /// version the REST endpoints serve.
     /// </summary>
-    public string LatestApiVersion { get; init; } = "64.0";
+    public string LatestApiVersion { get; init; } = Rest.ApiVersions.Current;
 
     /// <summary>How many requests the journal keeps (the oldest are dropped first).</summary>
     public int JournalCapacity { get; init; } = 10_000;
