@@ -7,10 +7,10 @@ internal static class SoqlAccessors
 {
     public static Func<Row, object?> For(SoqlColumn column, SoqlParentResolver parents)
     {
-        var name = column.Field.Name;
+        var field = column.Field;
         if (column.References.Count == 0)
         {
-            return row => row.TryGetValue(name, out var value) ? value : null;
+            return For(field);
         }
         var steps = column.References.ToArray();
         return row =>
@@ -24,15 +24,36 @@ internal static class SoqlAccessors
                     return null;
                 }
             }
-            return current.TryGetValue(name, out var value) ? value : null;
+            return Read(current, field);
         };
+    }
+
+    /// <summary>A reader for a field of the row itself.</summary>
+    public static Func<Row, object?> For(SoqlFieldInfo field)
+    {
+        var name = field.Name;
+        var ordinal = field.Ordinal;
+        if (ordinal >= 0)
+        {
+            return row => row is ISoqlRow fast ? fast.GetValue(ordinal) : (row.TryGetValue(name, out var value) ? value : null);
+        }
+        return row => row.TryGetValue(name, out var value) ? value : null;
+    }
+
+    public static object? Read(Row row, SoqlFieldInfo field)
+    {
+        if (field.Ordinal >= 0 && row is ISoqlRow fast)
+        {
+            return fast.GetValue(field.Ordinal);
+        }
+        return row.TryGetValue(field.Name, out var value) ? value : null;
     }
 
     /// <summary>The record a reference field of <paramref name="row"/> points to, and that record's object.</summary>
     public static Row? Parent(Row row, SoqlFieldInfo reference, SoqlParentResolver parents, out string objectType)
     {
         objectType = "";
-        if (!row.TryGetValue(reference.Name, out var value) || value is not string { Length: > 0 } id)
+        if (Read(row, reference) is not string { Length: > 0 } id)
         {
             return null;
         }

@@ -25,6 +25,7 @@ internal sealed class SoqlBinder
         }
         var binder = new SoqlBinder(query, schema, objectName);
         var prepared = new SoqlPreparedQuery(query, objectName);
+        prepared.IsDeletedField = schema.TryGetField(objectName, "IsDeleted", out var isDeleted) ? isDeleted : null;
         binder.BindSelect(prepared);
         if (query.Where is not null)
         {

@@ -48,7 +48,10 @@ public static class SoqlExecutor
         var query = prepared.Query;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var where = query.Where is null ? null : SoqlPredicateCompiler.Compile(query.Where, prepared, parents, today);
-        var includeDeleted = options.IncludeDeleted;
+        // Rows without an IsDeleted field in the schema are still checked by name, in case storage keeps it anyway.
+        Func<Row, object?>? isDeleted = options.IncludeDeleted
+            ? null
+            : SoqlAccessors.For(prepared.IsDeletedField ?? new SoqlFieldInfo("IsDeleted", SoqlFieldType.Boolean));
         var offset = query.Offset ?? 0;
         // Without ORDER BY the rows after OFFSET + LIMIT can never be returned, so the scan stops there.
         var wanted = query.Limit is { } limit ? (long)offset + limit : long.MaxValue;
@@ -58,13 +61,18 @@ public static class SoqlExecutor
             return Aggregate(prepared, rows, parents, Matches, offset, query.Limit);
         }
 
-        var matched = new List<Row>();
         var ordered = prepared.OrderBy.Count > 0 && !prepared.IsCount;
+        var expected = rows.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        if (!ordered)
+        {
+            expected = (int)Math.Min(expected, wanted);
+        }
+        var matched = new List<Row>(prepared.IsCount ? 0 : expected);
         SoqlSortKey[] keys = [];
         Func<Row, object?>[] readers = [];
         if (ordered)
         {
-            keys = prepared.OrderBy.Select(o => SoqlSortKey.Create(o.Column.Category, o.Key.Descending, o.Key.NullsLast)).ToArray();
+            keys = prepared.OrderBy.Select(o => SoqlSortKey.Create(o.Column.Category, o.Key.Descending, o.Key.NullsLast, expected)).ToArray();
             readers = prepared.OrderBy.Select(o => SoqlAccessors.For(o.Column, parents)).ToArray();
         }
         var count = 0L;
@@ -102,7 +110,7 @@ public static class SoqlExecutor
         return new SoqlResult(prepared, total, matched, ordering, offset, parents, aggregate: null);
 
         bool Matches(Row row) =>
-            (includeDeleted || !(row.TryGetValue("IsDeleted", out var deleted) && deleted is true))
+            (isDeleted is null || isDeleted(row) is not true)
             && (where is null || where(row));
     }
 

@@ -10,4 +10,10 @@ public sealed record SoqlFieldInfo(string Name, SoqlFieldType Type)
 
     /// <summary>For a reference: the objects it may point to, first one preferred (<c>WhoId</c> → Contact, Lead).</summary>
     public IReadOnlyList<string> ReferenceTo { get; init; } = [];
+
+    /// <summary>
+    /// Where the field's value sits in rows that implement <see cref="ISoqlRow"/>; -1 (the default)
+    /// reads it by name through the dictionary instead.
+    /// </summary>
+    public int Ordinal { get; init; } = -1;
 }

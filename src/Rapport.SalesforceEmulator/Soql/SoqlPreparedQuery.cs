@@ -39,5 +39,8 @@ public sealed class SoqlPreparedQuery
     /// <summary>Resolved ORDER BY keys, in order.</summary>
     internal IReadOnlyList<(SoqlColumn Column, SoqlOrderBy Key)> OrderBy { get; set; } = [];
 
+    /// <summary>The FROM object's IsDeleted field, when the schema declares one.</summary>
+    internal SoqlFieldInfo? IsDeletedField { get; set; }
+
     internal Dictionary<SoqlComparison, SoqlBoundComparison> Comparisons { get; } = new(ReferenceEqualityComparer.Instance);
 }

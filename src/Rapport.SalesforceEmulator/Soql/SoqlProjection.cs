@@ -5,7 +5,7 @@ namespace Rapport.SalesforceEmulator.Soql;
 /// <summary>Builds result records from rows: the select list as a tree of relationships, prepared once.</summary>
 internal sealed class SoqlProjection
 {
-    private readonly Node _root = new("", null);
+    private readonly Node _root = new("", null, null);
     private readonly SoqlParentResolver _parents;
 
     public SoqlProjection(IReadOnlyList<SoqlColumn> columns, SoqlParentResolver parents)
@@ -20,12 +20,12 @@ internal sealed class SoqlProjection
                 var child = node.Children.Find(c => c.Reference is not null && string.Equals(c.Name, relationship, StringComparison.OrdinalIgnoreCase));
                 if (child is null)
                 {
-                    child = new Node(relationship, reference);
+                    child = new Node(relationship, reference, null);
                     node.Children.Add(child);
                 }
                 node = child;
             }
-            node.Children.Add(new Node(column.Field.Name, null));
+            node.Children.Add(new Node(column.Field.Name, null, column.Field));
         }
     }
 
@@ -40,7 +40,7 @@ internal sealed class SoqlProjection
             object? value;
             if (child.Reference is null)
             {
-                value = row.TryGetValue(child.Name, out var v) ? v : null;
+                value = SoqlAccessors.Read(row, child.Field!);
             }
             else
             {
@@ -53,12 +53,14 @@ internal sealed class SoqlProjection
         return new SoqlRecord(objectType, id, fields);
     }
 
-    /// <summary>A selected field (no reference) or a relationship with the fields selected through it.</summary>
-    private sealed class Node(string name, SoqlFieldInfo? reference)
+    /// <summary>A selected field, or a relationship (with its reference field) and the fields selected through it.</summary>
+    private sealed class Node(string name, SoqlFieldInfo? reference, SoqlFieldInfo? field)
     {
         public string Name { get; } = name;
 
         public SoqlFieldInfo? Reference { get; } = reference;
+
+        public SoqlFieldInfo? Field { get; } = field;
 
         public List<Node> Children { get; } = [];
     }
