@@ -100,6 +100,29 @@ public sealed class ToolingApi
         return await _client.CreateAsync("FieldPermissions", values, cancellationToken);
     }
 
+    /// <summary>
+    /// The permission set owned by <paramref name="userId"/>'s profile (<c>IsOwnedByProfile = true</c>),
+    /// where field permissions for that user's profile live; null if the user is not visible.
+    /// </summary>
+    public async Task<string?> FindProfilePermissionSetIdAsync(string userId, CancellationToken cancellationToken)
+    {
+        SalesforceNames.EnsureId(userId, nameof(userId));
+        string? profileId = null;
+        await foreach (var row in _client.QueryAsync<JsonElement>(Soql.Format($"SELECT ProfileId FROM User WHERE Id = {userId}"), cancellationToken: cancellationToken))
+        {
+            profileId = row.GetProperty("ProfileId").GetString();
+        }
+        if (profileId is null)
+        {
+            return null;
+        }
+        await foreach (var row in _client.QueryAsync<JsonElement>(Soql.Format($"SELECT Id FROM PermissionSet WHERE IsOwnedByProfile = {true} AND ProfileId = {profileId}"), cancellationToken: cancellationToken))
+        {
+            return row.GetProperty("Id").GetString();
+        }
+        return null;
+    }
+
     /// <summary>The id of a permission set by API name, or null.</summary>
     public async Task<string?> FindPermissionSetIdAsync(string name, CancellationToken cancellationToken)
     {
