@@ -20,9 +20,6 @@ internal static class SoqlErrors
     public static SoqlException UnexpectedToken(SoqlQuery query, SoqlToken token) =>
         At(query.Text, query.Tokens, token.Offset, SoqlErrorCodes.MalformedQuery, $"unexpected token: '{token.Display}'");
 
-    public static SoqlException UnexpectedToken(string text, IReadOnlyList<SoqlToken> tokens, SoqlToken token) =>
-        At(text, tokens, token.Offset, SoqlErrorCodes.MalformedQuery, $"unexpected token: '{token.Display}'");
-
     public static SoqlException NoSuchColumn(SoqlQuery query, SoqlPosition position, string field, string entity) =>
         At(query, position, SoqlErrorCodes.InvalidField,
             $"No such column '{field}' on entity '{entity}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.");

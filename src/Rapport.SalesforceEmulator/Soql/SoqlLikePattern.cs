@@ -48,7 +48,6 @@ internal sealed class SoqlLikePattern
                 elements.Add(c == '_' ? AnyOne : c);
             }
         }
-        Text = escapedPattern;
 
         var inner = elements.Count;
         var leading = elements.Count > 0 && elements[0] == AnyRun;
@@ -69,9 +68,6 @@ internal sealed class SoqlLikePattern
             _ => Shape.Contains,
         };
     }
-
-    /// <summary>The pattern with its escapes, as written in the query.</summary>
-    public string Text { get; }
 
     public bool IsMatch(string value) => _shape switch
     {

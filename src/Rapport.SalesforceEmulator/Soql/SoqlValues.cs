@@ -32,7 +32,7 @@ internal static class SoqlValues
     {
         DateOnly d => d.DayNumber,
         DateTimeOffset dto => DateOnly.FromDateTime(dto.UtcDateTime).DayNumber,
-        DateTime dt => DateOnly.FromDateTime(dt).DayNumber,
+        DateTime dt => DateOnly.FromDateTime(Utc(dt)).DayNumber,
         _ => null,
     };
 
@@ -40,10 +40,13 @@ internal static class SoqlValues
     public static long? Instant(object? value) => value switch
     {
         DateTimeOffset dto => dto.UtcTicks,
-        DateTime dt => dt.Ticks,
+        DateTime dt => Utc(dt).Ticks,
         DateOnly d => d.ToDateTime(TimeOnly.MinValue).Ticks,
         _ => null,
     };
+
+    // Storage may keep instants as DateTime; Unspecified is taken as UTC, which is how Salesforce stores them.
+    private static DateTime Utc(DateTime value) => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value;
 
     public static bool? Boolean(object? value) => value is bool b ? b : null;
 }

@@ -405,6 +405,19 @@ public class SoqlExecutorTests
     }
 
     [Fact]
+    public void Execute_InstantsStoredAsUtcDateTime_CompareAndSortLikeDateTimeOffset()
+    {
+        var org = new SoqlTestOrg();
+        org.Add("Contact", ("LastName", "late"), ("CreatedDate", new DateTime(2024, 5, 15, 9, 0, 0, DateTimeKind.Utc)));
+        org.Add("Contact", ("LastName", "early"), ("CreatedDate", new DateTime(2024, 5, 14, 23, 0, 0, DateTimeKind.Utc)));
+        org.Add("Contact", ("LastName", "offset"), ("CreatedDate", new DateTimeOffset(2024, 5, 15, 1, 0, 0, TimeSpan.FromHours(2))));
+
+        Assert.Equal(["late"], org.Column("SELECT LastName FROM Contact WHERE CreatedDate > 2024-05-15T00:00:00Z", "LastName"));
+        Assert.Equal(["late"], org.Column("SELECT LastName FROM Contact WHERE CreatedDate = TODAY", "LastName"));
+        Assert.Equal(["early", "offset", "late"], org.Column("SELECT LastName FROM Contact ORDER BY CreatedDate", "LastName"));
+    }
+
+    [Fact]
     public void Execute_DateLiteralOnDateField_ComparesDays()
     {
         Assert.Equal(["bob"], _org.Column("SELECT FirstName FROM Contact WHERE Birthdate = 1990-02-01", "FirstName"));
