@@ -13,7 +13,6 @@ internal static class RestEndpoints
     public static IEndpointRouteBuilder MapSalesforceRest(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/services/data", WriteVersions);
-        endpoints.MapGet("/services/data/", WriteVersions);
         endpoints.MapMethods("/services/data/{version}/{**rest}", ["GET", "HEAD", "POST", "PATCH", "PUT", "DELETE"], HandleAsync);
         return endpoints;
     }
