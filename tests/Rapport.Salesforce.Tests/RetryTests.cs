@@ -74,4 +74,36 @@ public class RetryTests
         Assert.Equal(HttpStatusCode.Forbidden, exception.StatusCode);
         Assert.Single(harness.Handler.Requests);
     }
+
+    [Fact]
+    public async Task RetryDelay_RunsOnTheInjectedTimeProvider()
+    {
+        using var harness = new ClientHarness(retryDelay: TimeSpan.FromMinutes(5));
+        var attempts = 0;
+        harness.Handler.Answer(_ => Interlocked.Increment(ref attempts) == 1 ? Unavailable() : FakeSalesforceHandler.Json(HttpStatusCode.OK, "{}"));
+
+        var call = harness.Client.GetLimitsAsync(TestContext.Current.CancellationToken);
+        while (Volatile.Read(ref attempts) == 0)
+        {
+            await Task.Delay(5, TestContext.Current.CancellationToken);
+        }
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+        Assert.Equal(1, Volatile.Read(ref attempts));
+        Assert.False(call.IsCompleted);
+
+        // Exponential backoff with jitter: the first retry waits at most a few base delays.
+        harness.Time.Advance(TimeSpan.FromMinutes(30));
+        await call.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        Assert.Equal(2, attempts);
+    }
+
+    [Fact]
+    public void ConnectionOptionsAndTokens_ToString_HideSecrets()
+    {
+        var options = new Auth.SalesforceConnectionOptions { ConsumerKey = "key", ConsumerSecret = "s3cret", Username = "u", Password = "pw-secret", SecurityToken = "tok-secret" };
+        var tokens = ClientHarness.Tokens("access-secret", "refresh-secret");
+        var text = options.ToString() + tokens.ToString();
+        Assert.DoesNotContain("secret", text, StringComparison.Ordinal);
+        Assert.Contains("key", options.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Rapport.Salesforce.Auth;
 
 /// <summary>
@@ -43,4 +45,11 @@ public sealed record SalesforceConnectionOptions
 
     /// <summary>The version as used in paths: always "vNN.N".</summary>
     public string NormalizedApiVersion => ApiVersion.StartsWith('v') ? ApiVersion : "v" + ApiVersion;
+
+    /// <summary>Keeps the secret, password and security token out of <c>ToString()</c> and so out of logs.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"LoginUrl = {LoginUrl}, ConsumerKey = {ConsumerKey}, ApiVersion = {ApiVersion}, Username = {Username}");
+        return true;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Rapport.Salesforce.Auth;
 
 /// <summary>
@@ -30,6 +32,13 @@ public sealed record SalesforceTokenSet
 
     /// <summary>The user id, the last segment of the identity URL.</summary>
     public string? UserId => IdentitySegment(1);
+
+    /// <summary>Keeps the tokens out of <c>ToString()</c> and so out of logs.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"InstanceUrl = {InstanceUrl}, IdentityUrl = {IdentityUrl}, IssuedAt = {IssuedAt:O}, HasRefreshToken = {RefreshToken is not null}");
+        return true;
+    }
 
     private string? IdentitySegment(int fromEnd)
     {

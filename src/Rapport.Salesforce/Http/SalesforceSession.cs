@@ -23,9 +23,6 @@ internal sealed class SalesforceSession(
 
     public ApiUsage? LatestUsage => _usage;
 
-    /// <summary>How many times tokens were obtained by refresh or re-login (for tests and run logs).</summary>
-    public int RefreshCount { get; private set; }
-
     public void ReportUsage(ApiUsage usage) => _usage = usage;
 
     /// <summary>
@@ -99,7 +96,6 @@ internal sealed class SalesforceSession(
                 ? await oauth.LoginWithPasswordAsync(Options, cancellationToken)
                 : throw new SalesforceAuthException("invalid_grant", "the session expired and there is no refresh token or password to renew it", null);
         await store.SaveAsync(fresh, cancellationToken);
-        RefreshCount++;
         return fresh;
     }
 

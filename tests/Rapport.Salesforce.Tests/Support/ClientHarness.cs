@@ -16,14 +16,14 @@ public sealed class ClientHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public ClientHarness(SalesforceTokenSet? tokens = null, SalesforceConnectionOptions? options = null, bool noTokens = false)
+    public ClientHarness(SalesforceTokenSet? tokens = null, SalesforceConnectionOptions? options = null, bool noTokens = false, TimeSpan? retryDelay = null)
     {
         Handler = new FakeSalesforceHandler();
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddSalesforceClient(o =>
         {
-            o.RetryDelay = TimeSpan.Zero;
+            o.RetryDelay = retryDelay ?? TimeSpan.Zero;
             o.BulkPollInitialDelay = TimeSpan.Zero;
             o.BulkPollMaxDelay = TimeSpan.Zero;
         });
