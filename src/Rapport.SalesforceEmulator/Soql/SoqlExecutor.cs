@@ -32,6 +32,11 @@ public static class SoqlExecutor
     /// field names, in the order unsorted results should come). Date literals resolve against
     /// <paramref name="clock"/>'s UTC date.
     /// </summary>
+    /// <remarks>
+    /// When <paramref name="rows"/> is an <see cref="IReadOnlyList{T}"/> the result keeps it and reads
+    /// later pages from it, so pass a list that will not change (a snapshot); any other sequence is
+    /// enumerated once and the matching rows are copied.
+    /// </remarks>
     public static SoqlResult Execute(
         SoqlPreparedQuery prepared,
         IEnumerable<Row> rows,
@@ -67,7 +72,11 @@ public static class SoqlExecutor
         {
             expected = (int)Math.Min(expected, wanted);
         }
-        var matched = new List<Row>(prepared.IsCount ? 0 : expected);
+        // From a list, matches are kept as positions: half the memory of references, and no GC
+        // bookkeeping for a million-entry array of pointers.
+        var source = rows as IReadOnlyList<Row>;
+        var positions = source is not null && !prepared.IsCount ? new List<int>(expected) : null;
+        var matched = source is null && !prepared.IsCount ? new List<Row>(expected) : null;
         SoqlSortKey[] keys = [];
         Func<Row, object?>[] readers = [];
         if (ordered)
@@ -76,38 +85,58 @@ public static class SoqlExecutor
             readers = prepared.OrderBy.Select(o => SoqlAccessors.For(o.Column, parents)).ToArray();
         }
         var count = 0L;
-        foreach (var row in rows)
+        if (source is not null)
         {
-            if (!Matches(row))
+            for (var i = 0; i < source.Count && Take(source[i], i); i++)
             {
-                continue;
             }
-            count++;
-            if (prepared.IsCount)
+        }
+        else
+        {
+            foreach (var row in rows)
             {
-                if (count >= wanted)
+                if (!Take(row, 0))
                 {
                     break;
                 }
-                continue;
-            }
-            matched.Add(row);
-            if (ordered)
-            {
-                for (var k = 0; k < keys.Length; k++)
-                {
-                    keys[k].Add(readers[k](row));
-                }
-            }
-            else if (count >= wanted)
-            {
-                break;
             }
         }
 
         var total = (int)Math.Clamp(count - offset, 0, query.Limit ?? int.MaxValue);
-        var ordering = ordered ? new SoqlOrdering(matched.Count, keys) : null;
-        return new SoqlResult(prepared, total, matched, ordering, offset, parents, aggregate: null);
+        var store = source ?? matched ?? [];
+        var ordering = ordered ? new SoqlOrdering(positions?.Count ?? matched!.Count, keys) : null;
+        return new SoqlResult(prepared, total, store, positions, ordering, offset, parents, aggregate: null);
+
+        // Records one row; false once nothing after it can be returned.
+        bool Take(Row row, int index)
+        {
+            if (!Matches(row))
+            {
+                return true;
+            }
+            count++;
+            if (prepared.IsCount)
+            {
+                return count < wanted;
+            }
+            if (positions is not null)
+            {
+                positions.Add(index);
+            }
+            else
+            {
+                matched!.Add(row);
+            }
+            if (!ordered)
+            {
+                return count < wanted;
+            }
+            for (var k = 0; k < keys.Length; k++)
+            {
+                keys[k].Add(readers[k](row));
+            }
+            return true;
+        }
 
         bool Matches(Row row) =>
             (isDeleted is null || isDeleted(row) is not true)
@@ -143,6 +172,6 @@ public static class SoqlExecutor
         var record = new SoqlRecord("AggregateResult", null, fields);
         // Without GROUP BY an aggregate query has exactly one row, which OFFSET or LIMIT 0 can remove.
         var total = offset == 0 && limit != 0 ? 1 : 0;
-        return new SoqlResult(prepared, total, [], null, 0, parents, record);
+        return new SoqlResult(prepared, total, [], null, null, 0, parents, record);
     }
 }

@@ -10,6 +10,7 @@ namespace Rapport.SalesforceEmulator.Soql;
 public sealed class SoqlResult
 {
     private readonly IReadOnlyList<Row> _rows;
+    private readonly IReadOnlyList<int>? _positions;
     private readonly SoqlOrdering? _ordering;
     private readonly int _offset;
     private readonly SoqlProjection _projection;
@@ -20,6 +21,7 @@ public sealed class SoqlResult
         SoqlPreparedQuery query,
         int totalSize,
         IReadOnlyList<Row> rows,
+        IReadOnlyList<int>? positions,
         SoqlOrdering? ordering,
         int offset,
         SoqlParentResolver parents,
@@ -28,6 +30,7 @@ public sealed class SoqlResult
         Query = query;
         TotalSize = totalSize;
         _rows = rows;
+        _positions = positions;
         _ordering = ordering;
         _offset = offset;
         _aggregate = aggregate;
@@ -101,6 +104,7 @@ public sealed class SoqlResult
             throw new ArgumentOutOfRangeException(nameof(index), index, "No such row in this result.");
         }
         var position = _offset + index;
-        return _rows[_ordering is null ? position : _ordering[position]];
+        var match = _ordering is null ? position : _ordering[position];
+        return _rows[_positions is null ? match : _positions[match]];
     }
 }

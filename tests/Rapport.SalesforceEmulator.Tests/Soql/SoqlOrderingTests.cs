@@ -10,8 +10,10 @@ public class SoqlOrderingTests
 {
     private static readonly string[] Surnames = ["Smith", "smith", "Jones", "O'Brien", "Müller", "Łukasz", "Zhang", "ßeta", "Ávila", "avila"];
 
-    [Fact]
-    public void Execute_OrderByOverManyRows_PagesMatchAStableSort()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Execute_OrderByOverManyRows_PagesMatchAStableSort(bool asStream)
     {
         var org = new SoqlTestOrg();
         var random = new Random(7);
@@ -32,7 +34,7 @@ public class SoqlOrderingTests
             .Select(r => (string)r["Id"]!)
             .ToArray();
 
-        var result = org.Run("SELECT Id FROM Contact ORDER BY LastName DESC NULLS LAST, Score__c, CreatedDate DESC");
+        var result = org.Run("SELECT Id FROM Contact ORDER BY LastName DESC NULLS LAST, Score__c, CreatedDate DESC", asStream: asStream);
         // Read a late page first, then every page in order, as clients holding a locator may.
         var late = result.GetRecords(14_000, 2000).Select(r => r.Id).ToArray();
         var all = Enumerable.Range(0, 10).SelectMany(page => result.GetRecords(page * 2000, 2000)).Select(r => r.Id).ToArray();
@@ -40,6 +42,27 @@ public class SoqlOrderingTests
         Assert.Equal(20_000, result.TotalSize);
         Assert.Equal(expected, all);
         Assert.Equal(expected[14_000..16_000], late);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Execute_UnorderedWithWhereLimitAndOffset_KeepsArrivalOrder(bool asStream)
+    {
+        var org = new SoqlTestOrg();
+        for (var i = 0; i < 3000; i++)
+        {
+            org.Add("Contact", ("NumberOfPets__c", (long)(i % 3)), ("IsDeleted", i % 10 == 0));
+        }
+        var expected = org.Rows("Contact")
+            .Where(r => (long)r["NumberOfPets__c"]! != 1 && r["IsDeleted"] is false)
+            .Skip(100).Take(1000).Select(r => (string)r["Id"]!).ToArray();
+
+        var result = org.Run("SELECT Id FROM Contact WHERE NumberOfPets__c != 1 LIMIT 1000 OFFSET 100", asStream: asStream);
+
+        Assert.Equal(1000, result.TotalSize);
+        Assert.Equal(expected, result.GetRecords(0, 1000).Select(r => r.Id));
+        Assert.Equal(expected[500], result.GetRow(500)["Id"]);
     }
 
     [Fact]

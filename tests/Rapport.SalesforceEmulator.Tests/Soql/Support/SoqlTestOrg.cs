@@ -53,11 +53,21 @@ public sealed class SoqlTestOrg
     public IReadOnlyDictionary<string, object?>? Resolve(string objectName, string id) =>
         Rows(objectName).FirstOrDefault(r => Equals(r["Id"], id));
 
-    public SoqlResult Run(string soql, SoqlExecutionOptions? options = null)
+    /// <summary>Runs a query over a list of rows, or over a one-pass sequence when <paramref name="asStream"/> is set.</summary>
+    public SoqlResult Run(string soql, SoqlExecutionOptions? options = null, bool asStream = false)
     {
         var query = SoqlParser.Parse(soql);
         var prepared = SoqlExecutor.Prepare(query, Schema);
-        return SoqlExecutor.Execute(prepared, Rows(prepared.ObjectName), Resolve, Clock, options);
+        var rows = Rows(prepared.ObjectName);
+        return SoqlExecutor.Execute(prepared, asStream ? Stream(rows) : rows, Resolve, Clock, options);
+
+        static IEnumerable<IReadOnlyDictionary<string, object?>> Stream(IEnumerable<Dictionary<string, object?>> rows)
+        {
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+        }
     }
 
     /// <summary>The values of one field of every returned record, in order.</summary>
