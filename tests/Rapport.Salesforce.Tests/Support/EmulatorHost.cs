@@ -90,6 +90,21 @@ public sealed class EmulatorHost : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
+    public async Task ControlPutAsync(string path, object body)
+    {
+        using var response = await Controls.PutAsync(path, JsonContent.Create(body), TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How many Salesforce requests the emulator's journal has seen.</summary>
+    public async Task<int> JournalTotalAsync()
+    {
+        using var response = await Controls.GetAsync("/__emulator/requests", TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        return body.RootElement.GetProperty("totalRequests").GetInt32();
+    }
+
     private static EmulatorConfig Config() => new()
     {
         ConnectedApps =
