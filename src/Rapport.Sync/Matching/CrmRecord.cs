@@ -1,0 +1,14 @@
+namespace Rapport.Sync.Matching;
+
+/// <summary>A CRM record as matching sees it: its type, id, creation time and field values.</summary>
+public sealed record CrmRecord(
+    CrmObjectKind Kind,
+    string Id,
+    DateTimeOffset CreatedDate,
+    IReadOnlyDictionary<string, string?> Fields)
+{
+    /// <summary>For a converted lead: the contact it became. Its profile's link moves there.</summary>
+    public string? ConvertedToId { get; init; }
+
+    public string? Get(string field) => Fields.TryGetValue(field, out var value) ? value : null;
+}
