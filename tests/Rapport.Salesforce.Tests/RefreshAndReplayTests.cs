@@ -35,6 +35,26 @@ public class RefreshAndReplayTests
     }
 
     [Fact]
+    public async Task InvalidSession_OnACreate_ReplaysTheSameBody()
+    {
+        using var harness = new ClientHarness();
+        harness.Handler.Answer(r => r.Path switch
+        {
+            "/services/oauth2/token" => FakeSalesforceHandler.Token("token-2"),
+            _ when r.Bearer == "token-1" => FakeSalesforceHandler.InvalidSession(),
+            _ => FakeSalesforceHandler.Json(HttpStatusCode.Created, """{"id":"003xx0000000001AAA","success":true,"errors":[]}"""),
+        });
+
+        var id = await harness.Client.CreateAsync("Contact", new Dictionary<string, object?> { ["LastName"] = "Replayed" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("003xx0000000001AAA", id);
+        var creates = harness.Handler.RequestsTo("/sobjects/Contact");
+        Assert.Equal(2, creates.Count);
+        Assert.Equal("""{"LastName":"Replayed"}""", creates[1].Body);
+        Assert.Equal(creates[0].Body, creates[1].Body);
+    }
+
+    [Fact]
     public async Task InvalidSession_AfterReplay_SurfacesAsSessionExpired()
     {
         using var harness = new ClientHarness();

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Salesforce.Diagnostics;
 using Rapport.Salesforce.Rest;
 using Rapport.Salesforce.Tests.Support;
@@ -152,11 +153,13 @@ public class RestTests
     {
         using var harness = new ClientHarness();
         harness.Handler.Answer(_ => FakeSalesforceHandler.Json(HttpStatusCode.OK, "{}", limitInfo: "api-usage=42/15000"));
-        var measurements = new List<(string Name, long Value)>();
+        var measurements = new System.Collections.Concurrent.ConcurrentBag<(string Name, long Value)>();
+        // Only this harness's meter: parallel tests publish on meters of the same name.
+        var factory = harness.Services.GetRequiredService<IMeterFactory>();
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == SalesforceMetrics.MeterName)
+            if (instrument.Meter.Name == SalesforceMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, factory))
             {
                 l.EnableMeasurementEvents(instrument);
             }
