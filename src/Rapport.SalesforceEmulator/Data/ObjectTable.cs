@@ -13,6 +13,8 @@ internal sealed class ObjectTable
     private readonly Dictionary<FieldDefinition, Dictionary<string, List<int>>> _keyIndexes = [];
     private object?[]?[] _rows = new object?[]?[64];
     private int _count;
+    private long _version;
+    private Tuple<long, RecordView[]>? _views;
 
     public ObjectTable(ObjectDefinition definition)
     {
@@ -41,6 +43,31 @@ internal sealed class ObjectTable
         return (Volatile.Read(ref _rows), count);
     }
 
+    /// <summary>
+    /// The live rows wrapped for the SOQL engine, reused until the table changes: queries over a
+    /// million rows then neither allocate a million wrappers nor make the GC promote them each time.
+    /// </summary>
+    public RecordView[] Views()
+    {
+        var version = Interlocked.Read(ref _version);
+        if (Volatile.Read(ref _views) is { } cached && cached.Item1 == version)
+        {
+            return cached.Item2;
+        }
+        var (rows, count) = Snapshot();
+        var views = new List<RecordView>(count);
+        for (var i = 0; i < count; i++)
+        {
+            if (rows[i] is { } row)
+            {
+                views.Add(new RecordView(Definition, row));
+            }
+        }
+        var result = views.ToArray();
+        Volatile.Write(ref _views, Tuple.Create(version, result));
+        return result;
+    }
+
     public object?[]? Find(string id18) =>
         _slotsById.TryGetValue(id18, out var slot) ? _rows[slot] : null;
 
@@ -62,6 +89,7 @@ internal sealed class ObjectTable
         IndexKeys(slot, row, add: true);
         RowCount++;
         Volatile.Write(ref _count, slot + 1);
+        Interlocked.Increment(ref _version);
         return slot;
     }
 
@@ -87,6 +115,7 @@ internal sealed class ObjectTable
             IndexKeys(slot, row, add: true);
         }
         Volatile.Write(ref _rows[slot], row);
+        Interlocked.Increment(ref _version);
     }
 
     /// <summary>Starts indexing a field that just became an external id or unique.</summary>
@@ -131,6 +160,7 @@ internal sealed class ObjectTable
         Volatile.Write(ref _count, 0);
         RowCount = 0;
         NextSequence = 1;
+        Interlocked.Increment(ref _version);
     }
 
     public void EnsureCapacity(int additional)

@@ -33,7 +33,7 @@ internal static class QueryRunner
         {
             return ById(store, table, hint.Values);
         }
-        return Scan(table);
+        return table.Views();
     }
 
     private static IEnumerable<Row> ById(OrgStore store, ObjectTable table, IReadOnlyList<object> ids)
@@ -44,19 +44,6 @@ internal static class QueryRunner
             if (value is string id && seen.Add(id) && store.Find(table, id) is { } row)
             {
                 yield return new RecordView(table.Definition, row);
-            }
-        }
-    }
-
-    private static IEnumerable<Row> Scan(ObjectTable table)
-    {
-        var (rows, count) = table.Snapshot();
-        var definition = table.Definition;
-        for (var i = 0; i < count; i++)
-        {
-            if (rows[i] is { } row)
-            {
-                yield return new RecordView(definition, row);
             }
         }
     }
