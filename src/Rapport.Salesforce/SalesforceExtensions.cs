@@ -30,6 +30,14 @@ public static class SalesforceExtensions
         {
             options.Configure(configure);
         }
+        // Checked when the first client is built rather than deep inside Polly's own validation.
+        options.Validate(o => o.MaxRetryAttempts is >= 1 and <= 10, "MaxRetryAttempts must be between 1 and 10.")
+            .Validate(o => o.RetryDelay >= TimeSpan.Zero && o.BulkPollInitialDelay >= TimeSpan.Zero && o.BulkPollMaxDelay >= o.BulkPollInitialDelay,
+                "Delays must not be negative and BulkPollMaxDelay must not be below BulkPollInitialDelay.")
+            .Validate(o => o.AttemptTimeout >= TimeSpan.FromSeconds(1) && o.TotalRequestTimeout > o.AttemptTimeout,
+                "AttemptTimeout must be at least a second and below TotalRequestTimeout.")
+            .Validate(o => o.BulkJobTimeout > TimeSpan.Zero, "BulkJobTimeout must be positive.")
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<SalesforceMetrics>();

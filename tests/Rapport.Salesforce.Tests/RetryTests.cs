@@ -78,7 +78,7 @@ public class RetryTests
     [Fact]
     public async Task RetryDelay_RunsOnTheInjectedTimeProvider()
     {
-        using var harness = new ClientHarness(retryDelay: TimeSpan.FromMinutes(5));
+        using var harness = new ClientHarness(retryDelay: TimeSpan.FromMinutes(1));
         var attempts = 0;
         harness.Handler.Answer(_ => Interlocked.Increment(ref attempts) == 1 ? Unavailable() : FakeSalesforceHandler.Json(HttpStatusCode.OK, "{}"));
 
@@ -91,8 +91,13 @@ public class RetryTests
         Assert.Equal(1, Volatile.Read(ref attempts));
         Assert.False(call.IsCompleted);
 
-        // Exponential backoff with jitter: the first retry waits at most a few base delays.
-        harness.Time.Advance(TimeSpan.FromMinutes(30));
+        // Exponential backoff with jitter: step the fake clock until the retry fires, staying
+        // below the 6-minute total timeout that runs on the same clock.
+        for (var step = 0; step < 30 && !call.IsCompleted; step++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(10));
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
         await call.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
         Assert.Equal(2, attempts);
     }
