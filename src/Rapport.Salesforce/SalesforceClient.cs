@@ -67,9 +67,11 @@ public sealed class SalesforceClient : IDisposable
     /// <summary>Describe Global, cached for this client.</summary>
     public Task<GlobalDescribe> DescribeGlobalAsync(CancellationToken cancellationToken)
     {
+        // The shared fetch runs without the first caller's token (the pipeline's timeouts bound it),
+        // so one caller cancelling does not fail the others; each caller waits with its own token.
         var lazy = LazyInitializer.EnsureInitialized(ref _global, () => new Lazy<Task<GlobalDescribe>>(async () =>
-            await _transport.SendJsonAsync<GlobalDescribe>(HttpMethod.Get, await _transport.DataUriAsync("sobjects", cancellationToken), null, false, cancellationToken)));
-        return Forget(lazy.Value, () => Interlocked.CompareExchange(ref _global, null, lazy));
+            await _transport.SendJsonAsync<GlobalDescribe>(HttpMethod.Get, await _transport.DataUriAsync("sobjects", CancellationToken.None), null, false, CancellationToken.None)));
+        return Forget(lazy.Value, () => Interlocked.CompareExchange(ref _global, null, lazy)).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -80,8 +82,8 @@ public sealed class SalesforceClient : IDisposable
     {
         SalesforceNames.EnsureApiName(sobject, nameof(sobject));
         var lazy = _describes.GetOrAdd(sobject, name => new Lazy<Task<SObjectDescribe>>(async () =>
-            await _transport.SendJsonAsync<SObjectDescribe>(HttpMethod.Get, await _transport.DataUriAsync($"sobjects/{name}/describe", cancellationToken), null, false, cancellationToken)));
-        return Forget(lazy.Value, () => _describes.TryRemove(new KeyValuePair<string, Lazy<Task<SObjectDescribe>>>(sobject, lazy)));
+            await _transport.SendJsonAsync<SObjectDescribe>(HttpMethod.Get, await _transport.DataUriAsync($"sobjects/{name}/describe", CancellationToken.None), null, false, CancellationToken.None)));
+        return Forget(lazy.Value, () => _describes.TryRemove(new KeyValuePair<string, Lazy<Task<SObjectDescribe>>>(sobject, lazy))).WaitAsync(cancellationToken);
     }
 
     /// <summary>Drops cached describes (all, or one object's), e.g. after creating a field.</summary>

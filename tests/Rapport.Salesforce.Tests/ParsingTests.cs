@@ -97,4 +97,12 @@ public class ParsingTests
     [Fact]
     public void DateTimeConverter_SalesforceOffsetWithoutColon_Parses() =>
         Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), SalesforceDateTimeConverter.Parse("2024-01-02T03:04:05.000+0000"));
+
+    [Fact]
+    public void SaveResult_LockErrorOnly_IsTransient()
+    {
+        Assert.True(new Rest.SaveResult(null, false, null, [new SalesforceError("UNABLE_TO_LOCK_ROW", "locked", [])]).IsTransientFailure);
+        Assert.False(new Rest.SaveResult(null, false, null, [new SalesforceError("REQUIRED_FIELD_MISSING", "m", ["LastName"])]).IsTransientFailure);
+        Assert.False(new Rest.SaveResult("003", true, null, []).IsTransientFailure);
+    }
 }
