@@ -21,6 +21,7 @@ public sealed class EmulatorServer : IAsyncDisposable
     public const string Password = "Passw0rd";
     public const string SecurityToken = "TOKEN123";
     public const string Version = "66.0";
+    public const string CallbackUrl = "http://127.0.0.1/callback";
 
     private EmulatorServer(WebApplication app, string baseUrl, FakeTimeProvider clock)
     {
@@ -43,7 +44,7 @@ public sealed class EmulatorServer : IAsyncDisposable
             new EmulatorConnectedAppConfig
             {
                 Name = "Tests", ConsumerKey = ConsumerKey, ConsumerSecret = ConsumerSecret,
-                CallbackUrls = ["http://127.0.0.1/callback"], AutoApprove = true, ClientCredentialsUser = AdminUsername,
+                CallbackUrls = [CallbackUrl], AutoApprove = true, ClientCredentialsUser = AdminUsername,
             },
         ],
         Users =
