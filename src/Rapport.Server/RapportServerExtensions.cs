@@ -42,7 +42,13 @@ public static class RapportServerExtensions
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never;
+            // Messages up to 64 levels deep are accepted; responses wrap them (event → message →
+            // traits…), so the default limit of 64 made reading such a profile or event a 500.
+            json.SerializerOptions.MaxDepth = 256;
         });
+        // Without this a bad query value or admin body gets a bare 400 with no message; thrown, it
+        // reaches ProblemExceptionHandler, which says what was wrong.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>

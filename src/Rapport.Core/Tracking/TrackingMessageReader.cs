@@ -36,6 +36,12 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
             return null;
         }
 
+        if (MayHoldUnstorableText(raw) && FindUnstorableText(message) is { } unstorable)
+        {
+            errors.Add(new TrackingError(index, unstorable));
+            return null;
+        }
+
         var errorCount = errors.Count;
         EventType type;
         if (endpointType is { } fixedType)
@@ -225,6 +231,58 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
         }
         errors.Add(new TrackingError(index, $"\"{name}\" must be an ISO-8601 date-time string such as \"2024-05-01T10:00:00.000Z\"."));
         return null;
+    }
+
+    // "\u0000" and unpaired surrogates such as "\ud800" are valid JSON escapes, but PostgreSQL text
+    // cannot hold NUL and an unpaired surrogate cannot be written back as UTF-8: accepted, they
+    // failed the event log's shared commit or stalled the processor. Only escapes can produce them.
+    private static bool MayHoldUnstorableText(ReadOnlySpan<byte> raw)
+        => raw.IndexOf("\\u0000"u8) >= 0 || raw.IndexOf("\\ud"u8) >= 0 || raw.IndexOf("\\uD"u8) >= 0;
+
+    private static string? FindUnstorableText(JsonElement element)
+    {
+        try
+        {
+            return WalkText(element);
+        }
+        catch (InvalidOperationException)
+        {
+            return "The message contains an unpaired UTF-16 surrogate escape (such as \"\\ud800\"), which is not text; send valid Unicode.";
+        }
+    }
+
+    private static string? WalkText(JsonElement element)
+    {
+        const string nul = "The message contains a NUL character (\"\\u0000\"), which Rapport cannot store; remove it.";
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Name.Contains('\0', StringComparison.Ordinal))
+                    {
+                        return nul;
+                    }
+                    if (WalkText(property.Value) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+                return null;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (WalkText(item) is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+                return null;
+            case JsonValueKind.String:
+                return element.GetString()!.Contains('\0', StringComparison.Ordinal) ? nul : null;
+            default:
+                return null;
+        }
     }
 
     private static string Describe(JsonValueKind kind) => kind switch
