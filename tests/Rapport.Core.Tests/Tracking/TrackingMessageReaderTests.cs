@@ -220,4 +220,38 @@ public class TrackingMessageReaderTests
         Assert.Empty(errors);
         Assert.Equal(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero), time);
     }
+
+    [Theory]
+    [InlineData("""{"type":"track","userId":"u\u0000","event":"x"}""")]
+    [InlineData("""{"type":"track","userId":"u1","event":"x","properties":{"note":["a\u0000b"]}}""")]
+    [InlineData("""{"type":"track","userId":"u1","event":"x","properties":{"\u0000":1}}""")]
+    public void Bug_NulEscape_IsRefusedBecauseItCannotBeStored(string json)
+    {
+        var (e, errors) = Messages.Read(json, index: 2);
+
+        Assert.Null(e);
+        var error = Assert.Single(errors);
+        Assert.Equal(2, error.Index);
+        Assert.Contains("NUL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"identify","userId":"u1","traits":{"bad":"\ud800"}}""")]
+    [InlineData("""{"type":"identify","userId":"u1","traits":{"bad":"\uDFFF tail"}}""")]
+    [InlineData("""{"type":"identify","userId":"u1","traits":{"\ud83d":true}}""")]
+    public void Bug_UnpairedSurrogateEscape_IsRefusedBecauseItIsNotText(string json)
+    {
+        var (e, errors) = Messages.Read(json);
+
+        Assert.Null(e);
+        Assert.Contains("surrogate", Assert.Single(errors).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"identify","userId":"u1","traits":{"emoji":"\ud83d\ude00"}}""")]
+    [InlineData("""{"type":"identify","userId":"u1","traits":{"path":"C:\\ud800\\u0000"}}""")]
+    public void Read_ValidEscapesThatLookSuspicious_AreAccepted(string json)
+    {
+        Messages.Valid(json);
+    }
 }
