@@ -57,10 +57,10 @@ internal static class FieldValues
                 writer.WriteNumberValue(d);
                 break;
             case DateTimeOffset dto:
-                writer.WriteStringValue(dto.UtcDateTime.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
+                WriteDateTime(writer, dto.UtcDateTime);
                 break;
             case DateTime dt:
-                writer.WriteStringValue(dt.ToString(DateTimeFormat, CultureInfo.InvariantCulture));
+                WriteDateTime(writer, dt);
                 break;
             case DateOnly d:
                 writer.WriteStringValue(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -68,6 +68,39 @@ internal static class FieldValues
             default:
                 writer.WriteStringValue(ToInvariantString(value));
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Writes <see cref="DateTimeFormat"/> digit by digit: query pages render thousands of
+    /// date-times, and a custom format string is parsed on every call.
+    /// </summary>
+    private static void WriteDateTime(Utf8JsonWriter writer, DateTime value)
+    {
+        Span<byte> text = stackalloc byte[28];
+        Digits(text[..4], value.Year);
+        text[4] = (byte)'-';
+        Digits(text.Slice(5, 2), value.Month);
+        text[7] = (byte)'-';
+        Digits(text.Slice(8, 2), value.Day);
+        text[10] = (byte)'T';
+        Digits(text.Slice(11, 2), value.Hour);
+        text[13] = (byte)':';
+        Digits(text.Slice(14, 2), value.Minute);
+        text[16] = (byte)':';
+        Digits(text.Slice(17, 2), value.Second);
+        text[19] = (byte)'.';
+        Digits(text.Slice(20, 3), value.Millisecond);
+        "+0000"u8.CopyTo(text[23..]);
+        writer.WriteStringValue(text);
+
+        static void Digits(Span<byte> target, int number)
+        {
+            for (var i = target.Length - 1; i >= 0; i--)
+            {
+                target[i] = (byte)('0' + number % 10);
+                number /= 10;
+            }
         }
     }
 

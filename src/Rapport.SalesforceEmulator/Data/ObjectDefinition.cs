@@ -46,6 +46,9 @@ public sealed class ObjectDefinition
     /// <summary>How many value slots a row of this object needs.</summary>
     public int FieldCount => Volatile.Read(ref _fields).Length;
 
+    /// <summary>The IsDeleted field, when the object has one (recycle-bin objects).</summary>
+    public FieldDefinition? IsDeletedField { get; private set; }
+
     /// <summary>Finds a field by API name, case-insensitively as Salesforce matches names.</summary>
     public FieldDefinition? FindField(string name) =>
         Volatile.Read(ref _byName).TryGetValue(name, out var field) ? field : null;
@@ -67,6 +70,10 @@ public sealed class ObjectDefinition
             var byName = fields.ToFrozenDictionary(f => f.Name, StringComparer.OrdinalIgnoreCase);
             Volatile.Write(ref _fields, fields);
             Volatile.Write(ref _byName, byName);
+            if (field.Name == "IsDeleted")
+            {
+                IsDeletedField = field;
+            }
             return field;
         }
     }

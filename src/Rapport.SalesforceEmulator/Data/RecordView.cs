@@ -32,6 +32,13 @@ internal sealed class RecordView : IReadOnlyDictionary<string, object?>
 
     public bool TryGetValue(string key, [MaybeNullWhen(false)] out object? value)
     {
+        // The SOQL engine asks every row for IsDeleted (with the interned literal) before anything
+        // else; answering that without a dictionary look-up keeps a million-row scan cheap.
+        if (ReferenceEquals(key, "IsDeleted") && _definition.IsDeletedField is { } isDeleted)
+        {
+            value = Rows.Get(Row, isDeleted);
+            return true;
+        }
         if (_definition.FindField(key) is { } field)
         {
             value = Rows.Get(Row, field);

@@ -12,7 +12,7 @@ internal static class Rows
     public static string Id(object?[] row) => (string)row[0]!;
 
     public static bool IsDeleted(object?[] row, ObjectDefinition definition) =>
-        definition.FindField("IsDeleted") is { } field && Get(row, field) is true;
+        definition.IsDeletedField is { } field && Get(row, field) is true;
 
     /// <summary>Copies a row, widening it to the current field count.</summary>
     public static object?[] Copy(object?[] row, int fieldCount)
