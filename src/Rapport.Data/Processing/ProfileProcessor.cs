@@ -38,6 +38,14 @@ public sealed class ProfileProcessor(
     public async Task<ChunkResult> ProcessChunkAsync(string datasetId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // One open connection for the whole chunk, and SQLite's own busy handler: without it
+            // Microsoft.Data.Sqlite retries a locked BEGIN every 150 ms, and the event log's
+            // back-to-back group commits can starve the processor for seconds.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000;", cancellationToken);
+        }
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null)
         {
