@@ -68,7 +68,10 @@ internal static class DatasetsCommand
                 AnsiConsole.MarkupLine("No datasets yet. Create one with [bold]rapport datasets create NAME[/].");
                 return 0;
             }
-            var table = new Table().AddColumn("Name").AddColumn("Id").AddColumn("Write key").AddColumn("Time zone");
+            // Ids and keys are copied into configs and scripts: never wrap them (an 80-column or
+            // redirected console used to split the write key across two lines).
+            var table = new Table().AddColumn("Name").AddColumn(new TableColumn("Id").NoWrap())
+                .AddColumn(new TableColumn("Write key").NoWrap()).AddColumn("Time zone");
             foreach (var (dataset, keys) in datasets)
             {
                 table.AddRow(Markup.Escape(dataset.Name), dataset.Id, string.Join('\n', keys), dataset.TimeZone);
