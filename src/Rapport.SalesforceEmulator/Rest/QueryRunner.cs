@@ -33,7 +33,41 @@ internal static class QueryRunner
         {
             return ById(store, table, hint.Values);
         }
-        return table.Views();
+        var definition = table.Definition;
+        var filters = prepared.IndexHints
+            .Select(h => (Hint: h, Field: definition.FindField(h.Field)))
+            .Where(f => f.Field is not null && IndexHintFilter.CanUse(f.Hint, f.Field))
+            .Select(f => (f.Hint, f.Field!))
+            .ToArray();
+        return filters.Length == 0 ? table.Views() : Filtered(table, filters);
+    }
+
+    private static List<RecordView> Filtered(ObjectTable table, (SoqlIndexHint Hint, FieldDefinition Field)[] filters)
+    {
+        var (rows, count) = table.Snapshot();
+        var definition = table.Definition;
+        var result = new List<RecordView>();
+        for (var i = 0; i < count; i++)
+        {
+            if (rows[i] is not { } row)
+            {
+                continue;
+            }
+            var keep = true;
+            foreach (var (hint, field) in filters)
+            {
+                if (!IndexHintFilter.Keep(Rows.Get(row, field), hint))
+                {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep)
+            {
+                result.Add(new RecordView(definition, row));
+            }
+        }
+        return result;
     }
 
     private static IEnumerable<Row> ById(OrgStore store, ObjectTable table, IReadOnlyList<object> ids)

@@ -180,4 +180,27 @@ public sealed class QueryTests : IAsyncLifetime
 
         Assert.Equal([changed], body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!).ToArray());
     }
+
+    [Fact]
+    public async Task Query_TopLevelConjuncts_FilterLikeSalesforceWhateverTheStoredCase()
+    {
+        var account = await _client.CreateAsync("Account", new { Name = "Filter Co", NumberOfEmployees = 50 });
+        var mixed = await _client.CreateAsync("Contact", new { LastName = "Filter", Email = "Mixed.Case@Example.com", AccountId = account, Birthdate = "1990-05-01" });
+        await _client.CreateAsync("Contact", new { LastName = "Filter", Email = "other@example.com", Birthdate = "1980-01-01" });
+
+        async Task<string[]> IdsAsync(string soql)
+        {
+            var (status, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString(soql));
+            Assert.Equal(HttpStatusCode.OK, status);
+            return [.. body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!)];
+        }
+
+        Assert.Equal([mixed], await IdsAsync("SELECT Id FROM Contact WHERE Email = 'mixed.case@example.com'"));
+        Assert.Equal([mixed], await IdsAsync("SELECT Id FROM Contact WHERE Email IN ('nobody@example.com', 'MIXED.CASE@EXAMPLE.COM') AND LastName = 'filter'"));
+        Assert.Equal([mixed], await IdsAsync("SELECT Id FROM Contact WHERE Birthdate >= 1990-05-01 AND LastName = 'Filter'"));
+        Assert.Equal([mixed], await IdsAsync($"SELECT Id FROM Contact WHERE AccountId = '{account[..15]}'"));
+        Assert.Equal(2, (await IdsAsync("SELECT Id FROM Contact WHERE CreatedDate >= 2026-03-02T09:30:00Z AND LastName = 'Filter'")).Length);
+        Assert.Empty(await IdsAsync("SELECT Id FROM Contact WHERE CreatedDate > 2026-03-02T09:30:00Z AND LastName = 'Filter'"));
+        Assert.Equal([account], await IdsAsync("SELECT Id FROM Account WHERE NumberOfEmployees > 49.5"));
+    }
 }
