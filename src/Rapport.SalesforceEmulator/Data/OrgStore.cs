@@ -10,6 +10,9 @@ namespace Rapport.SalesforceEmulator.Data;
 /// </summary>
 public sealed class OrgStore
 {
+    [ThreadStatic]
+    private static OrgWriter? _ambient;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ObjectTable> _tables = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ObjectTable> _byPrefix = new(StringComparer.Ordinal);
@@ -115,6 +118,12 @@ public sealed class OrgStore
     /// <summary>Runs writes as one unit under the org lock. Throwing rolls everything back.</summary>
     internal T Write<T>(Func<OrgWriter, T> work)
     {
+        // Inside a composite request every subrequest joins the one open unit, so allOrNone can
+        // undo them all; the unit is on this thread because request handlers run synchronously.
+        if (_ambient is { } open && open.Store == this)
+        {
+            return work(open);
+        }
         SyncUsers();
         lock (_gate)
         {
@@ -139,6 +148,24 @@ public sealed class OrgStore
             }
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one unit in which every nested <see cref="Write{T}"/> on this
+    /// thread takes part (the Composite resource's allOrNone).
+    /// </summary>
+    internal T WriteAll<T>(Func<OrgWriter, T> work) => Write(writer =>
+    {
+        var previous = _ambient;
+        _ambient = writer;
+        try
+        {
+            return work(writer);
+        }
+        finally
+        {
+            _ambient = previous;
+        }
+    });
 
     /// <summary>Adds a custom field to an object (Tooling API) and indexes it when it is an external id.</summary>
     internal void AddField(ObjectDefinition definition, FieldDefinition field)

@@ -88,6 +88,7 @@ internal static class CollectionsApi
 
             var outcomes = request.Services.Store.Write(writer =>
             {
+                var savepoint = writer.Savepoint();
                 var results = new SaveOutcome[inputs.Count];
                 var failed = false;
                 for (var i = 0; i < inputs.Count; i++)
@@ -111,7 +112,7 @@ internal static class CollectionsApi
                 }
                 if (failed && allOrNone)
                 {
-                    writer.RollbackTo(0);
+                    writer.RollbackTo(savepoint);
                     for (var i = 0; i < results.Length; i++)
                     {
                         if (results[i].Success)
@@ -225,6 +226,7 @@ internal static class CollectionsApi
         var store = request.Services.Store;
         var outcomes = store.Write(writer =>
         {
+            var savepoint = writer.Savepoint();
             var results = new SaveOutcome[ids.Length];
             var failed = false;
             for (var i = 0; i < ids.Length; i++)
@@ -249,7 +251,7 @@ internal static class CollectionsApi
             }
             if (failed && allOrNone)
             {
-                writer.RollbackTo(0);
+                writer.RollbackTo(savepoint);
                 for (var i = 0; i < results.Length; i++)
                 {
                     if (results[i].Success)

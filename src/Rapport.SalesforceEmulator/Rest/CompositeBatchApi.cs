@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace Rapport.SalesforceEmulator.Rest;
 
@@ -83,49 +80,9 @@ internal static class CompositeBatchApi
         {
             return RestResult.Error(400, "INVALID_BATCH_REQUEST", "Each batch request needs a method and a url");
         }
-        // Subrequest URLs are relative to /services/data ("v66.0/sobjects/…"); the full path is accepted too.
-        var path = url.StartsWith("/services/data/", StringComparison.Ordinal) ? url["/services/data/".Length..] : url.TrimStart('/');
-        var queryStart = path.IndexOf('?', StringComparison.Ordinal);
-        var query = queryStart >= 0 ? QueryHelpers.ParseQuery(path[queryStart..]) : [];
-        if (queryStart >= 0)
-        {
-            path = path[..queryStart];
-        }
-        var parts = path.Split('/');
-        if (parts.Length == 0 || parts[0].Length < 2 || parts[0][0] != 'v' || !ApiVersions.IsSupported(parts[0][1..]))
-        {
-            return RestResult.NotFound();
-        }
-        if (parts.Length > 1 && parts[1] == "composite")
-        {
-            return RestResult.Error(400, "INVALID_BATCH_REQUEST", "Composite requests cannot be nested in a batch");
-        }
         var body = item.TryGetProperty("richInput", out var input) ? JsonSerializer.SerializeToUtf8Bytes(input) : [];
-        var sub = new RestRequest
-        {
-            Method = method,
-            Version = parts[0][1..],
-            Segments = RestEndpoints.Segments(parts.Skip(1).Select(Uri.UnescapeDataString)),
-            Query = new QueryCollection(query),
-            Headers = parent.Headers,
-            Body = body,
-            Session = parent.Session,
-            Services = parent.Services,
-        };
-        return RestRouter.Route(sub);
+        return SubRequests.Run(parent, method, url, body);
     }
 
-    private static byte[]? Render(RestResult result)
-    {
-        if (result.Json is null)
-        {
-            return result.Text is null ? null : JsonSerializer.SerializeToUtf8Bytes(result.Text);
-        }
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            result.Json(writer);
-        }
-        return buffer.WrittenSpan.ToArray();
-    }
+    private static byte[]? Render(RestResult result) => SubRequests.Render(result);
 }

@@ -98,6 +98,10 @@ internal static class RestRouter
 
     private static RestResult Composite(RestRequest request, IReadOnlyList<string> s)
     {
+        if (s.Count == 1)
+        {
+            return request.Method == "POST" ? CompositeApi.Post(request) : NotAllowed(request, "POST");
+        }
         if (s.Count == 2 && s[1] == "batch")
         {
             return request.Method == "POST" ? CompositeBatchApi.Post(request) : NotAllowed(request, "POST");
