@@ -1,10 +1,11 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data.Entities;
 
 namespace Rapport.Data;
 
 /// <summary>Rapport's database: datasets, the event log, profiles, accounts.</summary>
-public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options) : DbContext(options)
+public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<DatasetEntity> Datasets => Set<DatasetEntity>();
     public DbSet<WriteKeyEntity> WriteKeys => Set<WriteKeyEntity>();
@@ -14,6 +15,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<IdentityEntity> Identities => Set<IdentityEntity>();
     public DbSet<AccountEntity> Accounts => Set<AccountEntity>();
     public DbSet<MembershipEntity> Memberships => Set<MembershipEntity>();
+    public DbSet<SalesforceConnectionEntity> SalesforceConnections => Set<SalesforceConnectionEntity>();
+
+    /// <summary>The Data Protection key ring (secrets at rest), shared by every node.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
         => modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);

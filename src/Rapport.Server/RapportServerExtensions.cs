@@ -6,6 +6,7 @@ using Rapport.Data.Storage;
 using Rapport.Server.Admin;
 using Rapport.Server.Configuration;
 using Rapport.Server.Diagnostics;
+using Rapport.Server.Integrations;
 using Rapport.Server.Processing;
 using Rapport.Server.Tracking;
 
@@ -31,6 +32,7 @@ public static class RapportServerExtensions
         builder.Services.AddSingleton(new TrackingMessageReader(() => Guid.NewGuid().ToString()));
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<EventProcessorService>();
+        builder.Services.AddSalesforceConnections();
 
         // EF Core logs every command at Information; that drowns the server's own messages.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -76,6 +78,8 @@ public static class RapportServerExtensions
         var api = app.MapGroup("/api").AddEndpointFilter<AdminKeyFilter>();
         api.MapDatasetsApi();
         api.MapProfilesApi();
+        api.MapSalesforceConnectionApi();
+        app.MapSalesforceOAuthCallback();
         return app;
     }
 
