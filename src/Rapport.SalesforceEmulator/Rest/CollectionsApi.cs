@@ -167,6 +167,10 @@ internal static class CollectionsApi
         {
             return (null, null, id, new SalesforceError("INVALID_TYPE", $"sObject type '{type}' is not supported."));
         }
+        if (ObjectAccess.CheckWrite(request, definition, operation == Operation.Update ? "update" : "create") is { } denied)
+        {
+            return (definition, null, id, denied);
+        }
         if (operation == Operation.Update)
         {
             if (id is null)
@@ -235,7 +239,7 @@ internal static class CollectionsApi
                 {
                     results[i] = SaveOutcome.Fail(new SalesforceError("MALFORMED_ID", $"malformed id {ids[i]}"), ids[i]);
                 }
-                else if (!table.Definition.Deletable)
+                else if (!table.Definition.Deletable || ObjectAccess.CheckWrite(request, table.Definition, "delete") is not null)
                 {
                     results[i] = SaveOutcome.Fail(new SalesforceError("INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id"), id18);
                 }

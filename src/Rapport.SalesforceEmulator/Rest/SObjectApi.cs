@@ -23,6 +23,10 @@ internal static class SObjectApi
             {
                 return RestResult.Error(400, "INSUFFICIENT_ACCESS_OR_READONLY", $"You do not have permission to create {definition.LabelPlural}.");
             }
+            if (ObjectAccess.CheckWrite(request, definition, "create") is { } denied)
+            {
+                return RestResult.Error(400, denied);
+            }
             var input = RecordInput.Read(request, definition, document!.RootElement, create: true);
             if (input.Error is not null)
             {
@@ -67,6 +71,10 @@ internal static class SObjectApi
             {
                 return RestResult.Error(400, "INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
             }
+            if (ObjectAccess.CheckWrite(request, definition, "update") is { } denied)
+            {
+                return RestResult.Error(400, denied);
+            }
             var input = RecordInput.Read(request, definition, document!.RootElement, create: false);
             if (input.Error is not null)
             {
@@ -87,6 +95,10 @@ internal static class SObjectApi
         if (!definition.Deletable)
         {
             return RestResult.Error(400, "INSUFFICIENT_ACCESS_OR_READONLY", "insufficient access rights on object id");
+        }
+        if (ObjectAccess.CheckWrite(request, definition, "delete") is { } denied)
+        {
+            return RestResult.Error(400, denied);
         }
         var table = request.Services.Store.FindTable(definition.Name)!;
         var outcome = request.Services.Store.Write(w => w.Delete(table, Rows.Id(row!), request.Session.UserId));

@@ -211,4 +211,19 @@ public sealed class CustomFieldTests : IAsyncLifetime
         Assert.False(body[0].GetProperty("created").GetBoolean());
         Assert.True(body[1].GetProperty("created").GetBoolean());
     }
+
+    [Fact]
+    public async Task StandardUser_CannotGrantItselfFieldPermissions()
+    {
+        await CreateFieldAsync("Contact.Self_Grant__c", new { type = "Checkbox", label = "Self grant" });
+        using var standard = await _server.ClientAsync(EmulatorServer.StandardUsername);
+
+        var (status, body) = await standard.PostJsonAsync("sobjects/FieldPermissions", new
+        {
+            ParentId = OrgDefaults.ProfilePermissionSetId(admin: false), SobjectType = "Contact", Field = "Contact.Self_Grant__c", PermissionsRead = true,
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("INSUFFICIENT_ACCESS_OR_READONLY", body.ErrorCode());
+    }
 }
