@@ -351,6 +351,74 @@ public sealed class SalesforceConnectionApiTests(SalesforceConnectionFixture fix
         Assert.Equal("network_failure", problem.GetProperty("failure").GetString());
     }
 
+    [Fact]
+    public async Task Check_InactiveUser_SaysReactivateTheUser()
+    {
+        var datasetId = await fixture.ConfiguredDatasetAsync();
+        await fixture.ConnectWithWebServerFlowAsync(datasetId);
+        await fixture.ControlAsync($"/__emulator/users/{SalesforceConnectionFixture.Username}/deactivate");
+        try
+        {
+            using var check = await Admin.PostAsync(Path(datasetId, "check"), null, Ct);
+
+            var problem = await Problem.AssertAsync(check, HttpStatusCode.Conflict);
+            Assert.Equal("inactive_user", problem.GetProperty("failure").GetString());
+            Assert.Contains("Reactivate the integration user", problem.GetProperty("remedy").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await fixture.ControlAsync($"/__emulator/users/{SalesforceConnectionFixture.Username}/activate");
+        }
+    }
+
+    [Fact]
+    public async Task Check_UserWithoutApiPermission_IsInsufficientAccessWithRemedy()
+    {
+        var datasetId = await fixture.ConfiguredDatasetAsync();
+        await fixture.ConnectWithWebServerFlowAsync(datasetId);
+        using (var revoke = await fixture.Controls.DeleteAsync($"/__emulator/users/{SalesforceConnectionFixture.Username}/permissions/ApiEnabled", Ct))
+        {
+            revoke.EnsureSuccessStatusCode();
+        }
+        try
+        {
+            using var check = await Admin.PostAsync(Path(datasetId, "check"), null, Ct);
+
+            var problem = await Problem.AssertAsync(check, HttpStatusCode.Conflict);
+            Assert.Equal("insufficient_access", problem.GetProperty("failure").GetString());
+            Assert.Contains("Modify All Data", problem.GetProperty("remedy").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var restore = await fixture.Controls.PutAsync($"/__emulator/users/{SalesforceConnectionFixture.Username}/permissions/ApiEnabled", null, Ct);
+            restore.EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task Check_DailyLimitUsedUp_IsRequestLimitExceededNot500()
+    {
+        var datasetId = await fixture.ConfiguredDatasetAsync();
+        await fixture.ConnectWithWebServerFlowAsync(datasetId);
+        using (var limit = await fixture.Controls.PutAsJsonAsync("/__emulator/limits", new { dailyApiRequests = 50, used = 50 }, Ct))
+        {
+            limit.EnsureSuccessStatusCode();
+        }
+        try
+        {
+            using var check = await Admin.PostAsync(Path(datasetId, "check"), null, Ct);
+
+            var problem = await Problem.AssertAsync(check, HttpStatusCode.TooManyRequests);
+            Assert.Equal("request_limit_exceeded", problem.GetProperty("failure").GetString());
+            Assert.Contains("resumes", problem.GetProperty("remedy").GetString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            using var reset = await fixture.Controls.PutAsJsonAsync("/__emulator/limits", new { dailyApiRequests = 100_000, used = 0 }, Ct);
+            reset.EnsureSuccessStatusCode();
+        }
+    }
+
     private async Task<string?> StateAfterAsync(string datasetId, string action)
     {
         using var response = await Admin.PostAsync(Path(datasetId, action), null, Ct);
