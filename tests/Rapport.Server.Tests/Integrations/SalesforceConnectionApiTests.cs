@@ -8,8 +8,8 @@ using Rapport.Server.Tests.Support;
 
 namespace Rapport.Server.Tests.Integrations;
 
-/// <summary>The Salesforce connection admin API and OAuth callback, against the emulator over loopback.</summary>
-public sealed class SalesforceConnectionApiTests(SalesforceConnectionFixture fixture) : IClassFixture<SalesforceConnectionFixture>
+/// <summary>The Salesforce connection admin API and OAuth callback, against the emulator over loopback, run on each database by the derived classes.</summary>
+public abstract class SalesforceConnectionApiTests<TFixture>(TFixture fixture) : IClassFixture<TFixture> where TFixture : SalesforceConnectionFixture
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

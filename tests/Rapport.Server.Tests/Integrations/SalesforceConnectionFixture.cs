@@ -15,9 +15,10 @@ namespace Rapport.Server.Tests.Integrations;
 /// <summary>
 /// The Salesforce emulator on Kestrel at 127.0.0.1 and Rapport on a test server (SQLite). Rapport
 /// talks to the emulator over real HTTP; a "browser" client follows the OAuth redirects from the
-/// emulator's authorize page back to Rapport's callback.
+/// emulator's authorize page back to Rapport's callback. Each fixture has its own emulator, so
+/// the classes of both databases can run side by side.
 /// </summary>
-public sealed class SalesforceConnectionFixture : IAsyncLifetime
+public abstract class SalesforceConnectionFixture(DatabaseKind kind) : IAsyncLifetime
 {
     public const string ConsumerKey = "3MVG9RapportServerTests";
     public const string ConsumerSecret = "server-tests-consumer-secret";
@@ -31,7 +32,18 @@ public sealed class SalesforceConnectionFixture : IAsyncLifetime
     private WebApplication? _emulator;
     private RapportTestHost? _rapport;
 
-    public RapportTestHost Rapport => _rapport!;
+    /// <summary>Rapport; on PostgreSQL without a configured server this fails (or skips) the test with the reason.</summary>
+    public RapportTestHost Rapport
+    {
+        get
+        {
+            if (_rapport is null)
+            {
+                PostgresTestDatabase.RequireServer();
+            }
+            return _rapport!;
+        }
+    }
     public Uri EmulatorUrl { get; private set; } = null!;
     public HttpClient Controls { get; private set; } = null!;
 
@@ -45,7 +57,10 @@ public sealed class SalesforceConnectionFixture : IAsyncLifetime
         EmulatorUrl = new Uri(EmulatorApp.BaseUrl(_emulator));
         Controls = new HttpClient { BaseAddress = EmulatorUrl };
         Browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
-        _rapport = await RapportTestHost.StartAsync(DatabaseKind.Sqlite);
+        if (kind == DatabaseKind.Sqlite || PostgresTestDatabase.Unavailable is null)
+        {
+            _rapport = await RapportTestHost.StartAsync(kind);
+        }
     }
 
     /// <summary>Creates a dataset with its connection configured against the emulator.</summary>
@@ -139,6 +154,7 @@ public sealed class SalesforceConnectionFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         Browser?.Dispose();
         Controls?.Dispose();
         if (_rapport is not null)

@@ -1,0 +1,3 @@
+namespace Rapport.Server.Tests.Integrations;
+
+public sealed class PostgresSalesforceConnectionApiTests(PostgresSalesforceConnectionFixture fixture) : SalesforceConnectionApiTests<PostgresSalesforceConnectionFixture>(fixture);

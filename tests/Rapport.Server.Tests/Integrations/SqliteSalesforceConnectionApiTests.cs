@@ -1,0 +1,3 @@
+namespace Rapport.Server.Tests.Integrations;
+
+public sealed class SqliteSalesforceConnectionApiTests(SqliteSalesforceConnectionFixture fixture) : SalesforceConnectionApiTests<SqliteSalesforceConnectionFixture>(fixture);
