@@ -28,7 +28,7 @@ public static class RapportDataExtensions
         services.AddSingleton<IEventLog>(sp =>
         {
             Func<CancellationToken, Task<IEventBatchWriter>> open = storage.Provider == DatabaseProvider.Sqlite
-                ? async ct => await SqliteEventBatchWriter.OpenAsync(storage.ConnectionString, ct)
+                ? async ct => await SqliteEventBatchWriter.OpenAsync(SqliteEventLogSchema.ConnectionString(storage.EventLogPath), ct)
                 : ct => Task.FromResult<IEventBatchWriter>(new PostgresEventBatchWriter(sp.GetRequiredService<NpgsqlDataSource>()));
             return new GroupCommitEventLog(open, sp.GetRequiredService<EventLogSignal>(),
                 sp.GetRequiredService<ILogger<GroupCommitEventLog>>());
@@ -40,7 +40,9 @@ public static class RapportDataExtensions
     {
         if (storage.Provider == DatabaseProvider.Sqlite)
         {
-            options.UseSqlite(storage.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+            options.UseSqlite(storage.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, SqliteModelCustomizer>()
+                .AddInterceptors(new SqliteEventLogAttacher(storage.EventLogPath));
         }
         else
         {
@@ -56,6 +58,7 @@ public static class RapportDataExtensions
         if (storage.Provider == DatabaseProvider.Sqlite)
         {
             Directory.CreateDirectory(storage.DataDirectory);
+            await SqliteEventLogSchema.EnsureCreatedAsync(storage.EventLogPath, cancellationToken);
         }
         await using var db = new RapportDbContext(builder.Options);
         await db.Database.MigrateAsync(cancellationToken);

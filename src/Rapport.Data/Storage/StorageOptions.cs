@@ -25,6 +25,9 @@ public sealed record StorageOptions(DatabaseProvider Provider, string Connection
         return new StorageOptions(DatabaseProvider.Sqlite, builder.ToString(), directory);
     }
 
+    /// <summary>The SQLite event log file (SQLite only; PostgreSQL keeps the log in its database).</summary>
+    public string EventLogPath => Path.Combine(DataDirectory, EventLog.SqliteEventLogSchema.FileName);
+
     /// <summary>Where to show users the database is, without credentials.</summary>
     public string Describe() => Provider == DatabaseProvider.Sqlite
         ? $"SQLite {Path.Combine(DataDirectory, SqliteFileName)}"
