@@ -1,1 +1,18 @@
-return 0;
+// Rapport's benchmarks. Usage: dotnet run -c Release --project bench/Rapport.Bench -- <scenario> [--quick]
+// Each scenario prints its figures and, last, one JSON line with all of them.
+using Rapport.Bench;
+
+var scenario = args.FirstOrDefault();
+var rest = args.Skip(1).ToArray();
+return scenario switch
+{
+    "ingest" => await IngestBenchmark.RunAsync(rest),
+    "emulator" => await EmulatorBenchmark.RunAsync(rest),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Rapport.Bench <ingest|emulator> [--quick]");
+    return 2;
+}
