@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
@@ -12,7 +11,7 @@ namespace Rapport.Server.Integrations;
 /// <c>/api/datasets/{id}/connections/salesforce</c>: the one Salesforce connection of a dataset —
 /// settings, establishing it (web server flow or integration user), checking, pausing and removing.
 /// </summary>
-public static partial class SalesforceConnectionApi
+public static class SalesforceConnectionApi
 {
     public static RouteGroupBuilder MapSalesforceConnectionApi(this RouteGroupBuilder api)
     {
@@ -39,7 +38,7 @@ public static partial class SalesforceConnectionApi
             return DatasetsApi.NotFound(datasetId);
         }
         var row = await db.SalesforceConnections.AsNoTracking().SingleOrDefaultAsync(c => c.DatasetId == datasetId, cancellationToken);
-        return TypedResults.Ok(ToResponse(row, connections.CallbackUrl(request)));
+        return TypedResults.Ok(SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request)));
     }
 
     public static async Task<Results<Ok<SalesforceConnectionResponse>, Created<SalesforceConnectionResponse>, ProblemHttpResult>> PutSettingsAsync(
@@ -51,7 +50,7 @@ public static partial class SalesforceConnectionApi
             return DatasetsApi.NotFound(datasetId);
         }
         var row = await db.SalesforceConnections.SingleOrDefaultAsync(c => c.DatasetId == datasetId, cancellationToken);
-        if (Validate(body, creating: row is null) is { } invalid)
+        if (SalesforceSettingsValidator.Validate(body, creating: row is null) is { } invalid)
         {
             return invalid;
         }
@@ -89,7 +88,7 @@ public static partial class SalesforceConnectionApi
         row.UpdatedAt = now;
         var created = db.Entry(row).State == EntityState.Added;
         await db.SaveChangesAsync(cancellationToken);
-        var response = ToResponse(row, connections.CallbackUrl(request));
+        var response = SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request));
         return created
             ? TypedResults.Created($"/api/datasets/{datasetId}/connections/salesforce", response)
             : TypedResults.Ok(response);
@@ -159,7 +158,7 @@ public static partial class SalesforceConnectionApi
             return FailureProblem(failure);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(row, connections.CallbackUrl(request)));
+        return TypedResults.Ok(SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request)));
     }
 
     public static async Task<Results<Ok<SalesforceCheckResponse>, ProblemHttpResult>> CheckAsync(
@@ -225,7 +224,7 @@ public static partial class SalesforceConnectionApi
         row.State = SalesforceConnectionState.Deactivated;
         row.UpdatedAt = connections.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(row, connections.CallbackUrl(request)));
+        return TypedResults.Ok(SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request)));
     }
 
     internal static ProblemHttpResult FailureProblem(SalesforceFailure failure) => TypedResults.Problem(
@@ -266,7 +265,7 @@ public static partial class SalesforceConnectionApi
         }
         row.UpdatedAt = connections.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(row, connections.CallbackUrl(request)));
+        return TypedResults.Ok(SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request)));
     }
 
     private static string? Set(SalesforceConnectionEntity row, SalesforceConnectionState state)
@@ -275,67 +274,10 @@ public static partial class SalesforceConnectionApi
         return null;
     }
 
-    private static ProblemHttpResult? Validate(SalesforceSettingsRequest? body, bool creating)
-    {
-        if (body is null)
-        {
-            return DatasetsApi.Problem(400, "Invalid settings", "Send {\"consumerKey\": …, \"consumerSecret\": …, \"sandbox\": false, \"loginHost\": null}.", "consumerKey");
-        }
-        if ((creating || body.ConsumerKey is not null) && (string.IsNullOrWhiteSpace(body.ConsumerKey) || body.ConsumerKey.Trim().Length > 255 || body.ConsumerKey.Trim().Any(char.IsWhiteSpace)))
-        {
-            return DatasetsApi.Problem(400, "Invalid settings",
-                "\"consumerKey\" is required: the connected app's Consumer Key (Setup > App Manager > View), up to 255 characters without spaces.", "consumerKey");
-        }
-        if ((creating || body.ConsumerSecret is not null) && (string.IsNullOrWhiteSpace(body.ConsumerSecret) || body.ConsumerSecret.Trim().Length > 255))
-        {
-            return DatasetsApi.Problem(400, "Invalid settings",
-                "\"consumerSecret\" is required: the connected app's Consumer Secret, next to its Consumer Key.", "consumerSecret");
-        }
-        if (!string.IsNullOrWhiteSpace(body.LoginHost))
-        {
-            try
-            {
-                SalesforceLoginHosts.Resolve(body.LoginHost, body.Sandbox ?? false);
-            }
-            catch (ArgumentException)
-            {
-                return DatasetsApi.Problem(400, "Invalid settings",
-                    $"\"loginHost\" \"{body.LoginHost}\" is neither a host name (acme.my.salesforce.com) nor an http(s) URL; leave it empty to use login.salesforce.com, or test.salesforce.com with \"sandbox\": true.", "loginHost");
-            }
-        }
-        if (body.ApiVersion is { } version && !ApiVersionPattern().IsMatch(version))
-        {
-            return DatasetsApi.Problem(400, "Invalid settings", $"\"apiVersion\" \"{version}\" is not a Salesforce API version such as \"v62.0\".", "apiVersion");
-        }
-        return null;
-    }
-
-    private static SalesforceConnectionResponse ToResponse(SalesforceConnectionEntity? row, Uri callback)
-    {
-        if (row is null)
-        {
-            return new SalesforceConnectionResponse(false, null, callback.ToString(), null, null, false, null, false, null, null, null, false,
-                null, null, null, null, null, null);
-        }
-        var loginUrl = SalesforceLoginHosts.Resolve(row.LoginHost, row.Sandbox).ToString().TrimEnd('/');
-        var lastCheck = row.LastCheckAt is { } at
-            ? new SalesforceLastCheck(Utc(at), row.LastCheckSucceeded == true, row.LastCheckFailure, row.LastCheckMessage)
-            : null;
-        return new SalesforceConnectionResponse(true, row.State.ToString().ToLowerInvariant(), callback.ToString(), loginUrl, row.LoginHost, row.Sandbox,
-            row.ConsumerKey, row.ConsumerSecretProtected is not null, row.ApiVersion, row.AuthFlow == SalesforceAuthFlow.Password ? "password" : "webServer",
-            row.PasswordUsername, row.AccessTokenProtected is not null, row.OrganizationId, row.UserId, row.Username, row.InstanceUrl,
-            row.ConnectedAt is { } connected ? Utc(connected) : null, lastCheck);
-    }
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
     private static ProblemHttpResult NoConnection(string datasetId) => TypedResults.Problem(statusCode: 404, title: "No Salesforce connection",
         detail: $"Dataset \"{datasetId}\" has no Salesforce connection; create it with PUT /api/datasets/{datasetId}/connections/salesforce {{\"consumerKey\": …, \"consumerSecret\": …}}.");
 
     private static ProblemHttpResult NotEstablished(SalesforceConnectionEntity row) => TypedResults.Problem(statusCode: 409, title: "Connection not established",
         detail: $"The Salesforce connection of dataset \"{row.DatasetId}\" has no tokens. {SalesforceFailures.Reconnect}",
         extensions: new Dictionary<string, object?> { ["failure"] = "not_established", ["remedy"] = SalesforceFailures.Reconnect });
-
-    [GeneratedRegex(@"^v?\d{2,3}\.0$")]
-    private static partial Regex ApiVersionPattern();
 }
