@@ -17,7 +17,7 @@ public sealed class ProfileProcessor(
     ILogger<ProfileProcessor> logger)
 {
     /// <summary>Events handled per transaction.</summary>
-    public int ChunkSize { get; init; } = 2_000;
+    public int ChunkSize { get; init; } = 5_000;
 
     /// <summary>Processes everything currently in the log of one dataset; returns how many events.</summary>
     public async Task<long> CatchUpAsync(string datasetId, CancellationToken cancellationToken)
@@ -255,6 +255,8 @@ public sealed class ProfileProcessor(
     private static async Task SaveWorkspaceAsync(RapportDbContext db, ChunkWorkspace workspace, CancellationToken cancellationToken)
     {
         // 1. Accounts and profiles, so new ones get their ids.
+        var accountUpdates = new List<AccountEntity>();
+        var profileUpdates = new List<ProfileEntity>();
         foreach (var account in workspace.ChangedAccounts)
         {
             var entity = workspace.Accounts[account];
@@ -263,6 +265,12 @@ public sealed class ProfileProcessor(
                 entity = new AccountEntity { DatasetId = workspace.DatasetId, GroupId = account.GroupId };
                 db.Accounts.Add(entity);
                 workspace.Accounts[account] = entity;
+            }
+            else
+            {
+                // Existing rows are written by ProfileRowWriter, not by EF's change tracker.
+                entity = new AccountEntity { Id = entity.Id, DatasetId = entity.DatasetId, GroupId = entity.GroupId };
+                accountUpdates.Add(entity);
             }
             entity.Name = account.Attributes.GetString("name");
             entity.SearchText = string.Join(' ', account.GroupId, entity.Name).ToLowerInvariant();
@@ -284,6 +292,11 @@ public sealed class ProfileProcessor(
                 db.Profiles.Add(entity);
                 workspace.Profiles[profile] = entity;
             }
+            else
+            {
+                entity = new ProfileEntity { Id = entity.Id, DatasetId = entity.DatasetId };
+                profileUpdates.Add(entity);
+            }
             entity.UserId = profile.UserId;
             entity.Email = profile.Attributes.GetString("email");
             entity.DisplayName = DisplayName(profile.Attributes);
@@ -304,6 +317,8 @@ public sealed class ProfileProcessor(
             source!.UserId = null;
         }
         await db.SaveChangesAsync(cancellationToken);
+        await ProfileRowWriter.UpdateProfilesAsync(db, profileUpdates, cancellationToken);
+        await ProfileRowWriter.UpdateAccountsAsync(db, accountUpdates, cancellationToken);
 
         // 3. Identities and memberships, now that every profile and account has an id.
         foreach (var (source, target) in mergedEntities)
