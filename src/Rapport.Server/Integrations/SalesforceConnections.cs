@@ -34,12 +34,14 @@ public sealed class SalesforceConnections(
     /// The callback URL to paste into the connected app: <c>Rapport:PublicUrl</c> when set (behind a
     /// proxy the request's host is not what browsers use), otherwise the request's own origin.
     /// </summary>
-    public Uri CallbackUrl(HttpRequest request)
+    public Uri CallbackUrl(HttpRequest request) => CallbackUrl(configuration["Rapport:PublicUrl"], request);
+
+    /// <summary>The callback URL for a configured public URL (may be empty) and the current request.</summary>
+    public static Uri CallbackUrl(string? publicUrl, HttpRequest request)
     {
-        var configured = configuration["Rapport:PublicUrl"];
-        var origin = string.IsNullOrWhiteSpace(configured)
+        var origin = string.IsNullOrWhiteSpace(publicUrl)
             ? $"{request.Scheme}://{request.Host}{request.PathBase}"
-            : configured.Trim().TrimEnd('/');
+            : publicUrl.Trim().TrimEnd('/');
         return new Uri(origin + CallbackPath);
     }
 

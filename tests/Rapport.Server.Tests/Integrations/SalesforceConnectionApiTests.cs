@@ -80,6 +80,27 @@ public abstract class SalesforceConnectionApiTests<TFixture>(TFixture fixture) :
     }
 
     [Fact]
+    public async Task PasswordLogin_SessionExpired_CheckLogsInAgain()
+    {
+        var datasetId = await fixture.ConfiguredDatasetAsync();
+        using (var login = await Admin.PostAsJsonAsync(Path(datasetId, "password-login"), new
+        {
+            username = SalesforceConnectionFixture.Username, password = SalesforceConnectionFixture.Password, securityToken = SalesforceConnectionFixture.SecurityToken,
+        }, Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        }
+        var protector = fixture.Rapport.Services.GetRequiredService<SalesforceSecretProtector>();
+        var before = protector.Unprotect((await fixture.RowAsync(datasetId)).AccessTokenProtected);
+        await fixture.ControlAsync("/__emulator/sessions/expire");
+
+        using var check = await Admin.PostAsync(Path(datasetId, "check"), null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.NotEqual(before, protector.Unprotect((await fixture.RowAsync(datasetId)).AccessTokenProtected));
+    }
+
+    [Fact]
     public async Task PasswordLogin_WrongSecurityToken_IsProblemWithRemedy()
     {
         var datasetId = await fixture.ConfiguredDatasetAsync();
