@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every Rapport test: unit, integration (SQLite and PostgreSQL), process and browser tests.
-# On a fresh Debian machine it installs what the tests need (PostgreSQL) and starts a throwaway
+# Runs every Rapport test: unit, integration (SQLite and PostgreSQL), process and client tests.
+# On a fresh Debian machine it installs what the tests need (PostgreSQL, Node.js) and starts a throwaway
 # PostgreSQL cluster on 127.0.0.1 that lives only as long as this script.
 #   ./test.sh                 everything
 #   ./test.sh --filter NAME   only tests whose name contains NAME
@@ -29,6 +29,12 @@ apt_install() {
 if ! command -v dotnet >/dev/null; then
   echo "test.sh: the .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2
   exit 1
+fi
+
+# ---- Node.js: the emulator is also tested with jsforce, an independent client from npm -------
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  log "Installing Node.js and npm"
+  apt_install nodejs npm
 fi
 
 # ---- PostgreSQL: a private cluster for this run -------------------------------------------

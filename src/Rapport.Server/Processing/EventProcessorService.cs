@@ -58,13 +58,21 @@ internal sealed class EventProcessorService(
         var busy = false;
         foreach (var datasetId in datasetIds)
         {
-            var result = await processor.ProcessChunkAsync(datasetId, cancellationToken);
-            if (result.Count > 0)
+            try
             {
-                busy = true;
-                metrics.Processed(result.Count, timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - result.LastReceivedAtMs);
+                var result = await processor.ProcessChunkAsync(datasetId, cancellationToken);
+                if (result.Count > 0)
+                {
+                    busy = true;
+                    metrics.Processed(result.Count, timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - result.LastReceivedAtMs);
+                }
+                busy |= result.Conflict;
             }
-            busy |= result.Conflict;
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One dataset's failure must not stall the others; it is retried on the next pass.
+                logger.LogError(ex, "Processing dataset {Dataset} failed; the other datasets continue and it is retried", datasetId);
+            }
         }
         return busy;
     }
