@@ -13,6 +13,7 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _parameters;
+    private SqliteWalCheckpointer? _checkpointer;
 
     private SqliteEventBatchWriter(SqliteConnection connection)
     {
@@ -48,16 +49,16 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
             // busy_timeout: while the processor holds the write lock, SQLite waits in its own
             // fine-grained busy handler; without it Microsoft.Data.Sqlite retries every 150 ms,
             // which showed up as 150/300 ms steps in accept latency.
-            // wal_autocheckpoint: the processor's commits checkpoint the WAL (its connection keeps
-            // the default 1000 pages), so that work stays off the accept path; this larger limit
-            // is only a backstop for when no processor runs.
+            // wal_autocheckpoint=0: SqliteWalCheckpointer does that work on its own connection.
             pragma.CommandText = """
                 PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000;
-                PRAGMA wal_autocheckpoint=16384; PRAGMA cache_size=-32768;
+                PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768;
                 """;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
-        return new SqliteEventBatchWriter(connection);
+        var writer = new SqliteEventBatchWriter(connection);
+        writer._checkpointer = await SqliteWalCheckpointer.StartAsync(connectionString, cancellationToken);
+        return writer;
     }
 
     public Task WriteAsync(IReadOnlyList<LoggedEvent> events, bool[] stored, CancellationToken cancellationToken)
@@ -87,6 +88,10 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
 
     public async ValueTask DisposeAsync()
     {
+        if (_checkpointer is not null)
+        {
+            await _checkpointer.DisposeAsync();
+        }
         await _insert.DisposeAsync();
         await _connection.DisposeAsync();
     }
