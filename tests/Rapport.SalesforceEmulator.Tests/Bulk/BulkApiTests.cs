@@ -5,34 +5,20 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Bulk;
 
 /// <summary>Bulk API 2.0 ingest and query jobs, following the job life cycle of the Bulk API 2.0 Developer Guide.</summary>
-public sealed class BulkApiTests : IAsyncLifetime
+public sealed class BulkApiTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     private async Task<string> PutCsvAsync(string jobId, string csv)
     {
         using var content = new StringContent(csv, Encoding.UTF8, "text/csv");
-        using var response = await _client.PutAsync($"jobs/ingest/{jobId}/batches", content, Http.Ct);
+        using var response = await Client.PutAsync($"jobs/ingest/{jobId}/batches", content, Http.Ct);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return jobId;
     }
 
     private async Task<string> TextAsync(string url)
     {
-        using var response = await _client.GetAsync(url, Http.Ct);
+        using var response = await Client.GetAsync(url, Http.Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync(Http.Ct);
     }
@@ -40,12 +26,12 @@ public sealed class BulkApiTests : IAsyncLifetime
     [Fact]
     public async Task IngestInsert_FullLifecycle_ReportsSuccessfulAndFailedRowsAsCsv()
     {
-        var (createStatus, job) = await _client.PostJsonAsync("jobs/ingest", new { @object = "Contact", operation = "insert", contentType = "CSV", lineEnding = "LF" });
+        var (createStatus, job) = await Client.PostJsonAsync("jobs/ingest", new { @object = "Contact", operation = "insert", contentType = "CSV", lineEnding = "LF" });
         var id = job.GetProperty("id").GetString()!;
         await PutCsvAsync(id, "FirstName,LastName,Email\nAda,Lovelace,ada@example.com\n\"Grace, Jr\",Hopper,not-an-email\n");
 
-        var (patchStatus, patched) = await _client.PatchJsonAsync($"jobs/ingest/{id}", new { state = "UploadComplete" });
-        var (_, info) = await _client.GetJsonAsync($"jobs/ingest/{id}");
+        var (patchStatus, patched) = await Client.PatchJsonAsync($"jobs/ingest/{id}", new { state = "UploadComplete" });
+        var (_, info) = await Client.GetJsonAsync($"jobs/ingest/{id}");
         var successful = await TextAsync($"jobs/ingest/{id}/successfulResults");
         var failed = await TextAsync($"jobs/ingest/{id}/failedResults");
 
@@ -70,11 +56,11 @@ public sealed class BulkApiTests : IAsyncLifetime
     [Fact]
     public async Task IngestAborted_ReturnsUploadedRowsAsUnprocessed()
     {
-        var (_, job) = await _client.PostJsonAsync("jobs/ingest", new { @object = "Contact", operation = "insert" });
+        var (_, job) = await Client.PostJsonAsync("jobs/ingest", new { @object = "Contact", operation = "insert" });
         var id = job.GetProperty("id").GetString()!;
         await PutCsvAsync(id, "LastName\nNever\n");
 
-        var (_, aborted) = await _client.PatchJsonAsync($"jobs/ingest/{id}", new { state = "Aborted" });
+        var (_, aborted) = await Client.PatchJsonAsync($"jobs/ingest/{id}", new { state = "Aborted" });
         var unprocessed = await TextAsync($"jobs/ingest/{id}/unprocessedrecords");
 
         Assert.Equal("Aborted", aborted.GetProperty("state").GetString());
@@ -84,12 +70,12 @@ public sealed class BulkApiTests : IAsyncLifetime
     [Fact]
     public async Task IngestUnknownColumn_FailsTheJob()
     {
-        var (_, job) = await _client.PostJsonAsync("jobs/ingest", new { @object = "Contact", operation = "insert" });
+        var (_, job) = await Client.PostJsonAsync("jobs/ingest", new { @object = "Contact", operation = "insert" });
         var id = job.GetProperty("id").GetString()!;
         await PutCsvAsync(id, "LastName,Nope__c\nx,y\n");
 
-        await _client.PatchJsonAsync($"jobs/ingest/{id}", new { state = "UploadComplete" });
-        var (_, info) = await _client.GetJsonAsync($"jobs/ingest/{id}");
+        await Client.PatchJsonAsync($"jobs/ingest/{id}", new { state = "UploadComplete" });
+        var (_, info) = await Client.GetJsonAsync($"jobs/ingest/{id}");
 
         Assert.Equal("Failed", info.GetProperty("state").GetString());
         Assert.Contains("Nope__c", info.GetProperty("errorMessage").GetString(), StringComparison.Ordinal);
@@ -100,16 +86,16 @@ public sealed class BulkApiTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await _client.CreateAsync("Contact", new { LastName = "Bulk", FirstName = $"F{i}" });
+            await Client.CreateAsync("Contact", new { LastName = "Bulk", FirstName = $"F{i}" });
         }
-        var (status, job) = await _client.PostJsonAsync("jobs/query", new { operation = "query", query = "SELECT Id, FirstName FROM Contact WHERE LastName = 'Bulk' ORDER BY FirstName" });
+        var (status, job) = await Client.PostJsonAsync("jobs/query", new { operation = "query", query = "SELECT Id, FirstName FROM Contact WHERE LastName = 'Bulk' ORDER BY FirstName" });
         var id = job.GetProperty("id").GetString()!;
-        var (_, info) = await _client.GetJsonAsync($"jobs/query/{id}");
+        var (_, info) = await Client.GetJsonAsync($"jobs/query/{id}");
 
-        using var first = await _client.GetAsync($"jobs/query/{id}/results?maxRecords=3", Http.Ct);
+        using var first = await Client.GetAsync($"jobs/query/{id}/results?maxRecords=3", Http.Ct);
         var locator = first.Headers.GetValues("Sforce-Locator").Single();
         var firstCsv = await first.Content.ReadAsStringAsync(Http.Ct);
-        using var second = await _client.GetAsync($"jobs/query/{id}/results?maxRecords=3&locator={locator}", Http.Ct);
+        using var second = await Client.GetAsync($"jobs/query/{id}/results?maxRecords=3&locator={locator}", Http.Ct);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("JobComplete", info.GetProperty("state").GetString());
@@ -124,7 +110,7 @@ public sealed class BulkApiTests : IAsyncLifetime
     [Fact]
     public async Task QueryJob_InvalidSoql_Is400()
     {
-        var (status, body) = await _client.PostJsonAsync("jobs/query", new { operation = "query", query = "SELECT Nope__c FROM Contact" });
+        var (status, body) = await Client.PostJsonAsync("jobs/query", new { operation = "query", query = "SELECT Nope__c FROM Contact" });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INVALID_FIELD", body.ErrorCode());

@@ -4,32 +4,17 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>Get Updated and Get Deleted (<c>/sobjects/{T}/updated/</c> and <c>/deleted/</c>).</summary>
-public sealed class ChangedRecordsTests : IAsyncLifetime
+public sealed class ChangedRecordsTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Updated_ReturnsIdsChangedInWindow_WithMinuteAlignedLatestDateCovered()
     {
-        await _client.CreateAsync("Contact", new { LastName = "Before" });
-        _server.Clock.Advance(TimeSpan.FromMinutes(10));
-        var changed = await _client.CreateAsync("Contact", new { LastName = "During" });
-        _server.Clock.Advance(TimeSpan.FromMinutes(10).Add(TimeSpan.FromSeconds(17)));
+        await Client.CreateAsync("Contact", new { LastName = "Before" });
+        Server.Clock.Advance(TimeSpan.FromMinutes(10));
+        var changed = await Client.CreateAsync("Contact", new { LastName = "During" });
+        Server.Clock.Advance(TimeSpan.FromMinutes(10).Add(TimeSpan.FromSeconds(17)));
 
-        var (status, body) = await _client.GetJsonAsync("sobjects/Contact/updated/?start=2026-03-02T09%3A35%3A00%2B00%3A00&end=2026-03-02T12%3A00%3A00%2B00%3A00");
+        var (status, body) = await Client.GetJsonAsync("sobjects/Contact/updated/?start=2026-03-02T09%3A35%3A00%2B00%3A00&end=2026-03-02T12%3A00%3A00%2B00%3A00");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal([changed], body.GetProperty("ids").EnumerateArray().Select(i => i.GetString()!).ToArray());
@@ -39,12 +24,12 @@ public sealed class ChangedRecordsTests : IAsyncLifetime
     [Fact]
     public async Task Deleted_ReturnsIdAndDeletedDate()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Deleted" });
-        _server.Clock.Advance(TimeSpan.FromMinutes(2));
-        await _client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{id}");
-        _server.Clock.Advance(TimeSpan.FromMinutes(2));
+        var id = await Client.CreateAsync("Contact", new { LastName = "Deleted" });
+        Server.Clock.Advance(TimeSpan.FromMinutes(2));
+        await Client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{id}");
+        Server.Clock.Advance(TimeSpan.FromMinutes(2));
 
-        var (_, body) = await _client.GetJsonAsync("sobjects/Contact/deleted/?start=2026-03-02T09:00:00Z&end=2026-03-02T10:00:00Z");
+        var (_, body) = await Client.GetJsonAsync("sobjects/Contact/deleted/?start=2026-03-02T09:00:00Z&end=2026-03-02T10:00:00Z");
 
         var record = body.GetProperty("deletedRecords")[0];
         Assert.Equal(id, record.GetProperty("id").GetString());
@@ -55,7 +40,7 @@ public sealed class ChangedRecordsTests : IAsyncLifetime
     [Fact]
     public async Task Updated_StartAfterEnd_IsInvalidReplicationDate()
     {
-        var (status, body) = await _client.GetJsonAsync("sobjects/Contact/updated/?start=2026-03-02T09:20:00Z&end=2026-03-02T09:00:00Z");
+        var (status, body) = await Client.GetJsonAsync("sobjects/Contact/updated/?start=2026-03-02T09:20:00Z&end=2026-03-02T09:00:00Z");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INVALID_REPLICATION_DATE", body.ErrorCode());

@@ -5,22 +5,8 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>sObject Collections and /composite/batch against the documented request and response shapes.</summary>
-public sealed class CollectionsTests : IAsyncLifetime
+public sealed class CollectionsTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     private static Dictionary<string, object> Record(string type, object fields)
     {
@@ -32,7 +18,7 @@ public sealed class CollectionsTests : IAsyncLifetime
     [Fact]
     public async Task Create_MixedTypes_OneSaveResultPerRecordInOrder()
     {
-        var (status, body) = await _client.PostJsonAsync("composite/sobjects", new
+        var (status, body) = await Client.PostJsonAsync("composite/sobjects", new
         {
             allOrNone = false,
             records = new[] { Record("Account", new { Name = "A1" }), Record("Contact", new { FirstName = "No last name" }), Record("Contact", new { LastName = "C2" }) },
@@ -53,12 +39,12 @@ public sealed class CollectionsTests : IAsyncLifetime
     [Fact]
     public async Task Create_AllOrNoneWithOneFailure_RollsBackTheOthers()
     {
-        var (_, body) = await _client.PostJsonAsync("composite/sobjects", new
+        var (_, body) = await Client.PostJsonAsync("composite/sobjects", new
         {
             allOrNone = true,
             records = new[] { Record("Contact", new { LastName = "Rolled" }), Record("Contact", new { Email = "bad" }) },
         });
-        var (_, query) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Rolled'"));
+        var (_, query) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Rolled'"));
 
         Assert.False(body[0].GetProperty("success").GetBoolean());
         Assert.Equal("ALL_OR_NONE_OPERATION_ROLLED_BACK", body[0].GetProperty("errors")[0].GetProperty("statusCode").GetString());
@@ -72,7 +58,7 @@ public sealed class CollectionsTests : IAsyncLifetime
     {
         var records = Enumerable.Range(0, 201).Select(i => Record("Contact", new { LastName = $"L{i}" })).ToArray();
 
-        var (status, body) = await _client.PostJsonAsync("composite/sobjects", new { records });
+        var (status, body) = await Client.PostJsonAsync("composite/sobjects", new { records });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("EXCEEDED_ID_LIMIT", body.ErrorCode());
@@ -81,14 +67,14 @@ public sealed class CollectionsTests : IAsyncLifetime
     [Fact]
     public async Task Update_ThenRetrieve_ReturnsChangedRecordsAndNullForMissing()
     {
-        var first = await _client.CreateAsync("Contact", new { LastName = "One" });
-        var second = await _client.CreateAsync("Contact", new { LastName = "Two" });
+        var first = await Client.CreateAsync("Contact", new { LastName = "One" });
+        var second = await Client.CreateAsync("Contact", new { LastName = "Two" });
 
-        var (updateStatus, update) = await _client.PatchJsonAsync("composite/sobjects", new
+        var (updateStatus, update) = await Client.PatchJsonAsync("composite/sobjects", new
         {
             records = new[] { Record("Contact", new { id = first, Title = "T1" }), Record("Contact", new { id = second, Title = "T2" }) },
         });
-        var (_, retrieved) = await _client.GetJsonAsync($"composite/sobjects/Contact?ids={first},{second},003500000000999AAA&fields=Id,Title");
+        var (_, retrieved) = await Client.GetJsonAsync($"composite/sobjects/Contact?ids={first},{second},003500000000999AAA&fields=Id,Title");
 
         Assert.Equal(HttpStatusCode.OK, updateStatus);
         Assert.All(update.EnumerateArray(), r => Assert.True(r.GetProperty("success").GetBoolean()));
@@ -101,10 +87,10 @@ public sealed class CollectionsTests : IAsyncLifetime
     [Fact]
     public async Task Delete_ByIds_ReportsEachAndDeletedIdFails()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Bye" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Bye" });
 
-        var (_, first) = await _client.SendAsync(HttpMethod.Delete, $"composite/sobjects?ids={id}");
-        var (_, second) = await _client.SendAsync(HttpMethod.Delete, $"composite/sobjects?ids={id},garbage");
+        var (_, first) = await Client.SendAsync(HttpMethod.Delete, $"composite/sobjects?ids={id}");
+        var (_, second) = await Client.SendAsync(HttpMethod.Delete, $"composite/sobjects?ids={id},garbage");
 
         Assert.True(first[0].GetProperty("success").GetBoolean());
         Assert.Equal("ENTITY_IS_DELETED", second[0].GetProperty("errors")[0].GetProperty("statusCode").GetString());
@@ -114,9 +100,9 @@ public sealed class CollectionsTests : IAsyncLifetime
     [Fact]
     public async Task Batch_HaltOnError_Answers412ForTheRest()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Batched" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Batched" });
 
-        var (status, body) = await _client.PostJsonAsync("composite/batch", new
+        var (status, body) = await Client.PostJsonAsync("composite/batch", new
         {
             haltOnError = true,
             batchRequests = new object[]
@@ -141,9 +127,9 @@ public sealed class CollectionsTests : IAsyncLifetime
     [Fact]
     public async Task Batch_Success_Has204WithNullResult()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Patched" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Patched" });
 
-        var (_, body) = await _client.PostJsonAsync("composite/batch", new
+        var (_, body) = await Client.PostJsonAsync("composite/batch", new
         {
             batchRequests = new object[] { new { method = "PATCH", url = $"v66.0/sobjects/Contact/{id}", richInput = new { Title = "CTO" } } },
         });

@@ -4,27 +4,12 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>The Composite resource: reference ids between subrequests and allOrNone rollback.</summary>
-public sealed class CompositeTests : IAsyncLifetime
+public sealed class CompositeTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Composite_LaterSubrequestsUseEarlierResults()
     {
-        var (status, body) = await _client.PostJsonAsync("composite", new
+        var (status, body) = await Client.PostJsonAsync("composite", new
         {
             allOrNone = true,
             compositeRequest = new object[]
@@ -48,7 +33,7 @@ public sealed class CompositeTests : IAsyncLifetime
     [Fact]
     public async Task Composite_AllOrNoneFailure_RollsBackAndHaltsTheOthers()
     {
-        var (_, body) = await _client.PostJsonAsync("composite", new
+        var (_, body) = await Client.PostJsonAsync("composite", new
         {
             allOrNone = true,
             compositeRequest = new object[]
@@ -57,7 +42,7 @@ public sealed class CompositeTests : IAsyncLifetime
                 new { method = "POST", url = "/services/data/v66.0/sobjects/Contact", referenceId = "Bad", body = new { FirstName = "No last name" } },
             },
         });
-        var (_, query) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Account WHERE Name = 'Rolled Back Co'"));
+        var (_, query) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Account WHERE Name = 'Rolled Back Co'"));
 
         var responses = body.GetProperty("compositeResponse");
         Assert.Equal(400, responses[0].GetProperty("httpStatusCode").GetInt32());
@@ -69,7 +54,7 @@ public sealed class CompositeTests : IAsyncLifetime
     [Fact]
     public async Task Composite_ReferenceToFailedRequest_IsHaltedWithoutAllOrNone()
     {
-        var (_, body) = await _client.PostJsonAsync("composite", new
+        var (_, body) = await Client.PostJsonAsync("composite", new
         {
             compositeRequest = new object[]
             {

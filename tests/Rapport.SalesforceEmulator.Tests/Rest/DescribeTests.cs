@@ -4,29 +4,14 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>Versions, global describe, sObject describe and limits, against the documented examples.</summary>
-public sealed class DescribeTests : IAsyncLifetime
+public sealed class DescribeTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Versions_ListEveryVersionFrom31WithLabelAndUrl_WithoutLogin()
     {
         using var anonymous = new HttpClient();
 
-        var (status, body) = await anonymous.GetJsonAsync($"{_server.BaseUrl}/services/data");
+        var (status, body) = await anonymous.GetJsonAsync($"{Server.BaseUrl}/services/data");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("31.0", body[0].GetProperty("version").GetString());
@@ -40,7 +25,7 @@ public sealed class DescribeTests : IAsyncLifetime
     [Fact]
     public async Task GlobalDescribe_ListsStandardObjectsWithUrls()
     {
-        var (_, body) = await _client.GetJsonAsync("sobjects");
+        var (_, body) = await Client.GetJsonAsync("sobjects");
 
         Assert.Equal("UTF-8", body.GetProperty("encoding").GetString());
         Assert.Equal(200, body.GetProperty("maxBatchSize").GetInt32());
@@ -54,7 +39,7 @@ public sealed class DescribeTests : IAsyncLifetime
     [Fact]
     public async Task Describe_Contact_ReportsFieldProperties()
     {
-        var (status, body) = await _client.GetJsonAsync("sobjects/Contact/describe");
+        var (status, body) = await Client.GetJsonAsync("sobjects/Contact/describe");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var fields = body.GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("name").GetString()!);
@@ -77,8 +62,8 @@ public sealed class DescribeTests : IAsyncLifetime
     [Fact]
     public async Task Describe_LeadHasConversionFields_AndAccountHasContactsChildRelationship()
     {
-        var (_, lead) = await _client.GetJsonAsync("sobjects/Lead/describe");
-        var (_, account) = await _client.GetJsonAsync("sobjects/Account/describe");
+        var (_, lead) = await Client.GetJsonAsync("sobjects/Lead/describe");
+        var (_, account) = await Client.GetJsonAsync("sobjects/Account/describe");
 
         var leadFields = lead.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()).ToHashSet();
         Assert.Superset(new HashSet<string?> { "IsConverted", "ConvertedContactId", "ConvertedAccountId", "ConvertedDate", "Company" }, leadFields);
@@ -89,7 +74,7 @@ public sealed class DescribeTests : IAsyncLifetime
     [Fact]
     public async Task BasicInfo_HasObjectDescribeAndRecentItems()
     {
-        var (_, body) = await _client.GetJsonAsync("sobjects/Account");
+        var (_, body) = await Client.GetJsonAsync("sobjects/Account");
 
         Assert.Equal("Account", body.GetProperty("objectDescribe").GetProperty("name").GetString());
         Assert.Equal(0, body.GetProperty("recentItems").GetArrayLength());
@@ -98,7 +83,7 @@ public sealed class DescribeTests : IAsyncLifetime
     [Fact]
     public async Task Limits_ReportDailyApiRequestsMaxAndRemaining()
     {
-        var (status, body) = await _client.GetJsonAsync("limits");
+        var (status, body) = await Client.GetJsonAsync("limits");
 
         Assert.Equal(HttpStatusCode.OK, status);
         var api = body.GetProperty("DailyApiRequests");
@@ -109,7 +94,7 @@ public sealed class DescribeTests : IAsyncLifetime
     [Fact]
     public async Task UnsupportedMethod_Is405()
     {
-        var (status, body) = await _client.SendAsync(HttpMethod.Put, "sobjects/Contact");
+        var (status, body) = await Client.SendAsync(HttpMethod.Put, "sobjects/Contact");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, status);
         Assert.Equal("METHOD_NOT_ALLOWED", body.ErrorCode());

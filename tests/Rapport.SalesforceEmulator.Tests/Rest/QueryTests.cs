@@ -5,22 +5,8 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>/query, /queryAll and query locators, pinned to the REST API Developer Guide's query responses.</summary>
-public sealed class QueryTests : IAsyncLifetime
+public sealed class QueryTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     private async Task CreateContactsAsync(int count, string lastName)
     {
@@ -29,7 +15,7 @@ public sealed class QueryTests : IAsyncLifetime
             var records = Enumerable.Range(i, Math.Min(200, count - i))
                 .Select(n => new Dictionary<string, object> { ["attributes"] = new { type = "Contact" }, ["LastName"] = lastName, ["FirstName"] = $"N{n:0000}" })
                 .ToArray();
-            var (status, _) = await _client.PostJsonAsync("composite/sobjects", new { allOrNone = true, records });
+            var (status, _) = await Client.PostJsonAsync("composite/sobjects", new { allOrNone = true, records });
             Assert.Equal(HttpStatusCode.OK, status);
         }
     }
@@ -37,9 +23,9 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Query_SmallResult_IsOnePageWithAttributes()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Solo", Email = "solo@example.com" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Solo", Email = "solo@example.com" });
 
-        var (status, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id, Email FROM Contact WHERE LastName = 'Solo'"));
+        var (status, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id, Email FROM Contact WHERE LastName = 'Solo'"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(1, body.GetProperty("totalSize").GetInt32());
@@ -58,14 +44,14 @@ public sealed class QueryTests : IAsyncLifetime
         await CreateContactsAsync(450, "Paged");
         var headers = new Dictionary<string, string> { ["Sforce-Query-Options"] = "batchSize=200" };
 
-        var (_, first) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Paged'"), headers);
+        var (_, first) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Paged'"), headers);
         var seen = first.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()).ToList();
         var next = first.GetProperty("nextRecordsUrl").GetString()!;
         var pages = 1;
         while (next is not null)
         {
             Assert.Matches("^/services/data/v66.0/query/01g[0-9A-Za-z]{15}-\\d+$", next);
-            var (status, page) = await _client.GetJsonAsync(_server.BaseUrl + next);
+            var (status, page) = await Client.GetJsonAsync(Server.BaseUrl + next);
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal(450, page.GetProperty("totalSize").GetInt32());
             seen.AddRange(page.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()));
@@ -85,7 +71,7 @@ public sealed class QueryTests : IAsyncLifetime
     {
         await CreateContactsAsync(2001, "Big");
 
-        var (_, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Big'"));
+        var (_, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Big'"));
 
         Assert.Equal(2000, body.GetProperty("records").GetArrayLength());
         Assert.False(body.GetProperty("done").GetBoolean());
@@ -96,10 +82,10 @@ public sealed class QueryTests : IAsyncLifetime
     {
         await CreateContactsAsync(250, "Versioned");
         var headers = new Dictionary<string, string> { ["Sforce-Query-Options"] = "batchSize=200" };
-        var (_, first) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Versioned'"), headers);
+        var (_, first) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE LastName = 'Versioned'"), headers);
         var next = first.GetProperty("nextRecordsUrl").GetString()!.Replace("v66.0", "v45.0", StringComparison.Ordinal);
 
-        var (status, page) = await _client.GetJsonAsync(_server.BaseUrl + next);
+        var (status, page) = await Client.GetJsonAsync(Server.BaseUrl + next);
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(50, page.GetProperty("records").GetArrayLength());
@@ -109,7 +95,7 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task QueryLocator_Unknown_IsInvalidQueryLocator()
     {
-        var (status, body) = await _client.GetJsonAsync("query/01g500000000099AAA-2000");
+        var (status, body) = await Client.GetJsonAsync("query/01g500000000099AAA-2000");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("INVALID_QUERY_LOCATOR", body.ErrorCode());
@@ -118,12 +104,12 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task QueryAll_IncludesDeletedRecords_QueryDoesNot()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Recycled" });
-        await _client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{id}");
+        var id = await Client.CreateAsync("Contact", new { LastName = "Recycled" });
+        await Client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{id}");
         var soql = Uri.EscapeDataString("SELECT Id, IsDeleted FROM Contact WHERE LastName = 'Recycled'");
 
-        var (_, query) = await _client.GetJsonAsync("query?q=" + soql);
-        var (_, queryAll) = await _client.GetJsonAsync("queryAll?q=" + soql);
+        var (_, query) = await Client.GetJsonAsync("query?q=" + soql);
+        var (_, queryAll) = await Client.GetJsonAsync("queryAll?q=" + soql);
 
         Assert.Equal(0, query.GetProperty("totalSize").GetInt32());
         Assert.Equal(1, queryAll.GetProperty("totalSize").GetInt32());
@@ -133,11 +119,11 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Query_ParentRelationship_NestsParentRecord()
     {
-        var account = await _client.CreateAsync("Account", new { Name = "Parent Co" });
-        await _client.CreateAsync("Contact", new { LastName = "Child", AccountId = account });
-        await _client.CreateAsync("Contact", new { LastName = "Orphan" });
+        var account = await Client.CreateAsync("Account", new { Name = "Parent Co" });
+        await Client.CreateAsync("Contact", new { LastName = "Child", AccountId = account });
+        await Client.CreateAsync("Contact", new { LastName = "Orphan" });
 
-        var (_, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT LastName, Account.Name FROM Contact WHERE LastName IN ('Child', 'Orphan') ORDER BY LastName"));
+        var (_, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT LastName, Account.Name FROM Contact WHERE LastName IN ('Child', 'Orphan') ORDER BY LastName"));
 
         var records = body.GetProperty("records");
         var parent = records[0].GetProperty("Account");
@@ -151,7 +137,7 @@ public sealed class QueryTests : IAsyncLifetime
     {
         await CreateContactsAsync(3, "Counted");
 
-        var (_, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT COUNT() FROM Contact WHERE LastName = 'Counted'"));
+        var (_, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT COUNT() FROM Contact WHERE LastName = 'Counted'"));
 
         Assert.Equal(3, body.GetProperty("totalSize").GetInt32());
         Assert.Equal(0, body.GetProperty("records").GetArrayLength());
@@ -163,7 +149,7 @@ public sealed class QueryTests : IAsyncLifetime
     [InlineData("SELECT Id FROM Nope__c", "INVALID_TYPE")]
     public async Task Query_Invalid_Is400WithSoqlErrorCode(string soql, string errorCode)
     {
-        var (status, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString(soql));
+        var (status, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString(soql));
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(errorCode, body.ErrorCode());
@@ -172,11 +158,11 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Query_SystemModstampFilter_ReturnsOnlyChangedRecords()
     {
-        await _client.CreateAsync("Contact", new { LastName = "Old" });
-        _server.Clock.Advance(TimeSpan.FromHours(1));
-        var changed = await _client.CreateAsync("Contact", new { LastName = "New" });
+        await Client.CreateAsync("Contact", new { LastName = "Old" });
+        Server.Clock.Advance(TimeSpan.FromHours(1));
+        var changed = await Client.CreateAsync("Contact", new { LastName = "New" });
 
-        var (_, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE SystemModstamp > 2026-03-02T10:00:00Z"));
+        var (_, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString("SELECT Id FROM Contact WHERE SystemModstamp > 2026-03-02T10:00:00Z"));
 
         Assert.Equal([changed], body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!).ToArray());
     }
@@ -184,13 +170,13 @@ public sealed class QueryTests : IAsyncLifetime
     [Fact]
     public async Task Query_TopLevelConjuncts_FilterLikeSalesforceWhateverTheStoredCase()
     {
-        var account = await _client.CreateAsync("Account", new { Name = "Filter Co", NumberOfEmployees = 50 });
-        var mixed = await _client.CreateAsync("Contact", new { LastName = "Filter", Email = "Mixed.Case@Example.com", AccountId = account, Birthdate = "1990-05-01" });
-        await _client.CreateAsync("Contact", new { LastName = "Filter", Email = "other@example.com", Birthdate = "1980-01-01" });
+        var account = await Client.CreateAsync("Account", new { Name = "Filter Co", NumberOfEmployees = 50 });
+        var mixed = await Client.CreateAsync("Contact", new { LastName = "Filter", Email = "Mixed.Case@Example.com", AccountId = account, Birthdate = "1990-05-01" });
+        await Client.CreateAsync("Contact", new { LastName = "Filter", Email = "other@example.com", Birthdate = "1980-01-01" });
 
         async Task<string[]> IdsAsync(string soql)
         {
-            var (status, body) = await _client.GetJsonAsync("query?q=" + Uri.EscapeDataString(soql));
+            var (status, body) = await Client.GetJsonAsync("query?q=" + Uri.EscapeDataString(soql));
             Assert.Equal(HttpStatusCode.OK, status);
             return [.. body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("Id").GetString()!)];
         }

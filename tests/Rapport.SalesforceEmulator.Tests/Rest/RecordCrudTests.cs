@@ -4,27 +4,12 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>Record create, read, update and delete against the shapes in the REST API Developer Guide.</summary>
-public sealed class RecordCrudTests : IAsyncLifetime
+public sealed class RecordCrudTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public async Task Create_ValidContact_Returns201WithIdSuccessAndEmptyErrors()
     {
-        var (status, body) = await _client.PostJsonAsync("sobjects/Contact", new { FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" });
+        var (status, body) = await Client.PostJsonAsync("sobjects/Contact", new { FirstName = "Ada", LastName = "Lovelace", Email = "ada@example.com" });
 
         Assert.Equal(HttpStatusCode.Created, status);
         var id = body.GetProperty("id").GetString()!;
@@ -37,9 +22,9 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Read_CreatedContact_HasAttributesAuditFieldsAndComputedName()
     {
-        var id = await _client.CreateAsync("Contact", new { FirstName = "Ada", LastName = "Lovelace" });
+        var id = await Client.CreateAsync("Contact", new { FirstName = "Ada", LastName = "Lovelace" });
 
-        var (status, body) = await _client.GetJsonAsync($"sobjects/Contact/{id}");
+        var (status, body) = await Client.GetJsonAsync($"sobjects/Contact/{id}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("Contact", body.GetProperty("attributes").GetProperty("type").GetString());
@@ -55,9 +40,9 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Read_WithFieldsParameter_ReturnsOnlyThoseFields()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Hopper", Email = "grace@example.com" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Hopper", Email = "grace@example.com" });
 
-        var (_, body) = await _client.GetJsonAsync($"sobjects/Contact/{id}?fields=Email,LastName");
+        var (_, body) = await Client.GetJsonAsync($"sobjects/Contact/{id}?fields=Email,LastName");
 
         Assert.Equal(["attributes", "Email", "LastName"], body.EnumerateObject().Select(p => p.Name).ToArray());
     }
@@ -65,9 +50,9 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Read_FifteenCharacterId_FindsTheRecord()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Turing" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Turing" });
 
-        var (status, body) = await _client.GetJsonAsync($"sobjects/Contact/{id[..15]}");
+        var (status, body) = await Client.GetJsonAsync($"sobjects/Contact/{id[..15]}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(id, body.GetProperty("Id").GetString());
@@ -76,11 +61,11 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Update_ChangesFieldAndStampsLastModified()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Turing" });
-        _server.Clock.Advance(TimeSpan.FromMinutes(5));
+        var id = await Client.CreateAsync("Contact", new { LastName = "Turing" });
+        Server.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var (status, _) = await _client.PatchJsonAsync($"sobjects/Contact/{id}", new { Title = "Mathematician" });
-        var (_, body) = await _client.GetJsonAsync($"sobjects/Contact/{id}");
+        var (status, _) = await Client.PatchJsonAsync($"sobjects/Contact/{id}", new { Title = "Mathematician" });
+        var (_, body) = await Client.GetJsonAsync($"sobjects/Contact/{id}");
 
         Assert.Equal(HttpStatusCode.NoContent, status);
         Assert.Equal("Mathematician", body.GetProperty("Title").GetString());
@@ -92,11 +77,11 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Delete_ThenRead_Is404NotFound_AndUpdateIsEntityIsDeleted()
     {
-        var id = await _client.CreateAsync("Contact", new { LastName = "Gone" });
+        var id = await Client.CreateAsync("Contact", new { LastName = "Gone" });
 
-        var (deleted, _) = await _client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{id}");
-        var (read, readBody) = await _client.GetJsonAsync($"sobjects/Contact/{id}");
-        var (update, updateBody) = await _client.PatchJsonAsync($"sobjects/Contact/{id}", new { Title = "x" });
+        var (deleted, _) = await Client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{id}");
+        var (read, readBody) = await Client.GetJsonAsync($"sobjects/Contact/{id}");
+        var (update, updateBody) = await Client.PatchJsonAsync($"sobjects/Contact/{id}", new { Title = "x" });
 
         Assert.Equal(HttpStatusCode.NoContent, deleted);
         Assert.Equal(HttpStatusCode.NotFound, read);
@@ -109,8 +94,8 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Read_UnknownIdOrObject_Is404NotFound()
     {
-        var (unknownId, body) = await _client.GetJsonAsync("sobjects/Contact/003500000000001AAA");
-        var (unknownObject, objectBody) = await _client.GetJsonAsync("sobjects/Nope__c/003500000000001AAA");
+        var (unknownId, body) = await Client.GetJsonAsync("sobjects/Contact/003500000000001AAA");
+        var (unknownObject, objectBody) = await Client.GetJsonAsync("sobjects/Nope__c/003500000000001AAA");
 
         Assert.Equal(HttpStatusCode.NotFound, unknownId);
         Assert.Equal("NOT_FOUND", body.ErrorCode());
@@ -121,9 +106,9 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Read_IdOfAnotherObject_IsMalformedId()
     {
-        var account = await _client.CreateAsync("Account", new { Name = "Acme" });
+        var account = await Client.CreateAsync("Account", new { Name = "Acme" });
 
-        var (status, body) = await _client.GetJsonAsync($"sobjects/Contact/{account}");
+        var (status, body) = await Client.GetJsonAsync($"sobjects/Contact/{account}");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("MALFORMED_ID", body.ErrorCode());
@@ -141,7 +126,7 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [InlineData("Event", "{\"Subject\":\"Call\",\"ActivityDateTime\":\"2026-03-03T10:00:00Z\"}", "REQUIRED_FIELD_MISSING", "DurationInMinutes")]
     public async Task Create_InvalidRecord_Is400WithDocumentedErrorCode(string type, string json, string errorCode, string? field)
     {
-        var (status, body) = await _client.SendAsync(HttpMethod.Post, $"sobjects/{type}", json);
+        var (status, body) = await Client.SendAsync(HttpMethod.Post, $"sobjects/{type}", json);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(errorCode, body.ErrorCode());
@@ -155,7 +140,7 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Create_LeadWithoutLastNameAndCompany_ListsBothMissingFields()
     {
-        var (status, body) = await _client.PostJsonAsync("sobjects/Lead", new { FirstName = "Only" });
+        var (status, body) = await Client.PostJsonAsync("sobjects/Lead", new { FirstName = "Only" });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("REQUIRED_FIELD_MISSING", body.ErrorCode());
@@ -165,7 +150,7 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Create_TooLongLastName_IsStringTooLong()
     {
-        var (status, body) = await _client.PostJsonAsync("sobjects/Contact", new { LastName = new string('x', 81) });
+        var (status, body) = await Client.PostJsonAsync("sobjects/Contact", new { LastName = new string('x', 81) });
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("STRING_TOO_LONG", body.ErrorCode());
@@ -175,7 +160,7 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Create_MalformedJson_IsJsonParserError()
     {
-        var (status, body) = await _client.SendAsync(HttpMethod.Post, "sobjects/Contact", "{\"LastName\": ");
+        var (status, body) = await Client.SendAsync(HttpMethod.Post, "sobjects/Contact", "{\"LastName\": ");
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("JSON_PARSER_ERROR", body.ErrorCode());
@@ -184,9 +169,9 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Create_OpportunityClosedWon_DerivesIsClosedIsWonAndProbability()
     {
-        var id = await _client.CreateAsync("Opportunity", new { Name = "Big deal", StageName = "Closed Won", CloseDate = "2026-04-01" });
+        var id = await Client.CreateAsync("Opportunity", new { Name = "Big deal", StageName = "Closed Won", CloseDate = "2026-04-01" });
 
-        var (_, body) = await _client.GetJsonAsync($"sobjects/Opportunity/{id}?fields=IsClosed,IsWon,Probability");
+        var (_, body) = await Client.GetJsonAsync($"sobjects/Opportunity/{id}?fields=IsClosed,IsWon,Probability");
 
         Assert.True(body.GetProperty("IsClosed").GetBoolean());
         Assert.True(body.GetProperty("IsWon").GetBoolean());
@@ -196,10 +181,10 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Create_TimedEvent_DerivesEndFromDuration()
     {
-        var contact = await _client.CreateAsync("Contact", new { LastName = "Attendee" });
-        var id = await _client.CreateAsync("Event", new { Subject = "Demo", WhoId = contact, ActivityDateTime = "2026-03-03T10:00:00.000+0000", DurationInMinutes = 30 });
+        var contact = await Client.CreateAsync("Contact", new { LastName = "Attendee" });
+        var id = await Client.CreateAsync("Event", new { Subject = "Demo", WhoId = contact, ActivityDateTime = "2026-03-03T10:00:00.000+0000", DurationInMinutes = 30 });
 
-        var (_, body) = await _client.GetJsonAsync($"sobjects/Event/{id}?fields=StartDateTime,EndDateTime,ActivityDate");
+        var (_, body) = await Client.GetJsonAsync($"sobjects/Event/{id}?fields=StartDateTime,EndDateTime,ActivityDate");
 
         Assert.Equal("2026-03-03T10:00:00.000+0000", body.GetProperty("StartDateTime").GetString());
         Assert.Equal("2026-03-03T10:30:00.000+0000", body.GetProperty("EndDateTime").GetString());
@@ -209,7 +194,7 @@ public sealed class RecordCrudTests : IAsyncLifetime
     [Fact]
     public async Task Request_UnsupportedApiVersion_Is404()
     {
-        using var old = await _server.ClientAsync(version: "30.0");
+        using var old = await Server.ClientAsync(version: "30.0");
 
         var (status, body) = await old.GetJsonAsync("sobjects");
 

@@ -4,22 +4,8 @@ using Rapport.SalesforceEmulator.Tests.Support;
 namespace Rapport.SalesforceEmulator.Tests.Rest;
 
 /// <summary>Malformed and unexpected requests get Salesforce error bodies, never a 500.</summary>
-public sealed class RobustnessTests : IAsyncLifetime
+public sealed class RobustnessTests : EmulatorTestBase
 {
-    private EmulatorServer _server = null!;
-    private HttpClient _client = null!;
-
-    public async ValueTask InitializeAsync()
-    {
-        _server = await EmulatorServer.StartAsync();
-        _client = await _server.ClientAsync();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     public static TheoryData<string, string, string?> Requests() => new()
     {
@@ -62,7 +48,7 @@ public sealed class RobustnessTests : IAsyncLifetime
     [MemberData(nameof(Requests))]
     public async Task BadRequest_GetsSalesforceErrorNot500(string method, string path, string? body)
     {
-        var (status, json) = await _client.SendAsync(new HttpMethod(method), path, body);
+        var (status, json) = await Client.SendAsync(new HttpMethod(method), path, body);
 
         Assert.InRange((int)status, 400, 499);
         Assert.False(string.IsNullOrEmpty(json.ErrorCode()));
@@ -71,9 +57,9 @@ public sealed class RobustnessTests : IAsyncLifetime
     [Fact]
     public async Task BadItemsInCollectionsAndBatch_FailPerItemWith200()
     {
-        var (createStatus, create) = await _client.SendAsync(HttpMethod.Post, "composite/sobjects", "{\"records\":[{\"attributes\":{\"type\":\"Nope\"}}]}");
-        var (updateStatus, update) = await _client.SendAsync(HttpMethod.Patch, "composite/sobjects", "{\"records\":[{\"attributes\":{\"type\":\"Contact\"},\"Title\":\"x\"}]}");
-        var (batchStatus, batch) = await _client.SendAsync(HttpMethod.Post, "composite/batch", "{\"batchRequests\":[{\"method\":\"GET\"},{\"method\":\"GET\",\"url\":\"v99.0/limits\"}]}");
+        var (createStatus, create) = await Client.SendAsync(HttpMethod.Post, "composite/sobjects", "{\"records\":[{\"attributes\":{\"type\":\"Nope\"}}]}");
+        var (updateStatus, update) = await Client.SendAsync(HttpMethod.Patch, "composite/sobjects", "{\"records\":[{\"attributes\":{\"type\":\"Contact\"},\"Title\":\"x\"}]}");
+        var (batchStatus, batch) = await Client.SendAsync(HttpMethod.Post, "composite/batch", "{\"batchRequests\":[{\"method\":\"GET\"},{\"method\":\"GET\",\"url\":\"v99.0/limits\"}]}");
 
         Assert.Equal(HttpStatusCode.OK, createStatus);
         Assert.Equal("INVALID_TYPE", create[0].GetProperty("errors")[0].GetProperty("statusCode").GetString());
@@ -88,7 +74,7 @@ public sealed class RobustnessTests : IAsyncLifetime
     [Fact]
     public async Task NoSession_Is401InvalidSessionId()
     {
-        using var anonymous = new HttpClient { BaseAddress = _client.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = Client.BaseAddress };
 
         var (status, body) = await anonymous.GetJsonAsync("sobjects");
 
