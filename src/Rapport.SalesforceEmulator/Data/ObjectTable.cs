@@ -12,6 +12,9 @@ internal sealed class ObjectTable
     private readonly Dictionary<string, int> _slotsById = new(StringComparer.Ordinal);
     private readonly Dictionary<FieldDefinition, Dictionary<string, List<int>>> _keyIndexes = [];
     private object?[]?[] _rows = new object?[]?[64];
+    // The SOQL wrapper of each slot's row, kept beside it so a query after a write copies
+    // references instead of allocating a million wrappers again.
+    private RecordView?[] _viewSlots = new RecordView?[64];
     private int _count;
     private long _version;
     private Tuple<long, RecordView[]>? _views;
@@ -54,13 +57,14 @@ internal sealed class ObjectTable
         {
             return cached.Item2;
         }
-        var (rows, count) = Snapshot();
+        var count = Volatile.Read(ref _count);
+        var slots = Volatile.Read(ref _viewSlots);
         var views = new List<RecordView>(count);
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count && i < slots.Length; i++)
         {
-            if (rows[i] is { } row)
+            if (Volatile.Read(ref slots[i]) is { } view)
             {
-                views.Add(new RecordView(Definition, row));
+                views.Add(view);
             }
         }
         var result = views.ToArray();
@@ -79,12 +83,11 @@ internal sealed class ObjectTable
     {
         if (_count == _rows.Length)
         {
-            var grown = new object?[]?[_rows.Length * 2];
-            Array.Copy(_rows, grown, _count);
-            Volatile.Write(ref _rows, grown);
+            Grow(_rows.Length * 2);
         }
         var slot = _count;
         _rows[slot] = row;
+        Volatile.Write(ref _viewSlots[slot], new RecordView(Definition, row));
         _slotsById[(string)row[0]!] = slot;
         IndexKeys(slot, row, add: true);
         RowCount++;
@@ -115,6 +118,7 @@ internal sealed class ObjectTable
             IndexKeys(slot, row, add: true);
         }
         Volatile.Write(ref _rows[slot], row);
+        Volatile.Write(ref _viewSlots[slot], row is null ? null : new RecordView(Definition, row));
         Interlocked.Increment(ref _version);
     }
 
@@ -157,6 +161,7 @@ internal sealed class ObjectTable
             index.Clear();
         }
         Volatile.Write(ref _rows, new object?[]?[64]);
+        Volatile.Write(ref _viewSlots, new RecordView?[64]);
         Volatile.Write(ref _count, 0);
         RowCount = 0;
         NextSequence = 1;
@@ -167,10 +172,19 @@ internal sealed class ObjectTable
     {
         if (_count + additional > _rows.Length)
         {
-            var grown = new object?[]?[Math.Max(_rows.Length * 2, _count + additional)];
-            Array.Copy(_rows, grown, _count);
-            Volatile.Write(ref _rows, grown);
+            Grow(Math.Max(_rows.Length * 2, _count + additional));
         }
+    }
+
+    private void Grow(int capacity)
+    {
+        var grown = new object?[]?[capacity];
+        Array.Copy(_rows, grown, _count);
+        var grownViews = new RecordView?[capacity];
+        Array.Copy(_viewSlots, grownViews, _count);
+        // Views first: a reader that sees the new row array also finds the views beside it.
+        Volatile.Write(ref _viewSlots, grownViews);
+        Volatile.Write(ref _rows, grown);
     }
 
     private void IndexKeys(int slot, object?[] row, bool add)
