@@ -1,3 +1,4 @@
+using Rapport.SalesforceEmulator.Soql;
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 
@@ -8,7 +9,7 @@ namespace Rapport.SalesforceEmulator.Data;
 /// name (case-insensitive look-ups). It wraps the row without copying, so scanning a million rows
 /// allocates one small object per row.
 /// </summary>
-internal sealed class RecordView : IReadOnlyDictionary<string, object?>
+internal sealed class RecordView : IReadOnlyDictionary<string, object?>, ISoqlRow
 {
     private readonly ObjectDefinition _definition;
 
@@ -21,6 +22,9 @@ internal sealed class RecordView : IReadOnlyDictionary<string, object?>
     public object?[] Row { get; }
 
     public object? this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+    /// <summary>The SOQL engine's by-ordinal read (the schema hands it each field's ordinal): no name look-up per row.</summary>
+    public object? GetValue(int ordinal) => ordinal < Row.Length ? Row[ordinal] : null;
 
     public IEnumerable<string> Keys => _definition.Fields.Select(f => f.Name);
 

@@ -71,5 +71,7 @@ internal sealed class SessionSchema(EmulatorServices services, IEmulatorSession 
     {
         RelationshipName = field.RelationshipName,
         ReferenceTo = field.ReferenceTo,
+        // Rows are object[] by field ordinal; RecordView reads them directly (ISoqlRow).
+        Ordinal = field.Ordinal,
     };
 }
