@@ -89,9 +89,12 @@ public static class EmulatorApp
         }
         await output.WriteLineAsync(config.DescribeCredentials());
         await output.FlushAsync(cancellationToken);
+        // The host's console lifetime takes SIGINT/SIGTERM for itself and only signals
+        // ApplicationStopping, so wait for that as well as for the caller's token.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
