@@ -67,12 +67,27 @@ public sealed class DatasetStore(IDbContextFactory<RapportDbContext> contextFact
         return datasets.Select(d => (d, (IReadOnlyList<string>)byDataset[d.Id].ToList())).ToList();
     }
 
+    /// <summary>A dataset by id (the API's routes), or null.</summary>
+    public async Task<DatasetEntity?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+    }
+
     /// <summary>Finds a dataset by id, or by name (for the CLI).</summary>
     public async Task<DatasetEntity?> FindAsync(string idOrName, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == idOrName, cancellationToken)
             ?? await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Name == idOrName, cancellationToken);
+    }
+
+    /// <summary>A dataset's active write keys, oldest first.</summary>
+    public async Task<List<string>> WriteKeysAsync(string datasetId, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.WriteKeys.AsNoTracking().Where(k => k.DatasetId == datasetId && k.RevokedAt == null)
+            .OrderBy(k => k.CreatedAt).Select(k => k.Key).ToListAsync(cancellationToken);
     }
 
     /// <summary>The dataset a write key belongs to, or null for an unknown or revoked key.</summary>

@@ -48,17 +48,17 @@ public static class DatasetsApi
     public static async Task<Results<Ok<DatasetResponse>, ProblemHttpResult>> GetAsync(
         string datasetId, DatasetStore datasets, CancellationToken cancellationToken)
     {
-        var all = await datasets.ListAsync(cancellationToken);
-        var match = all.FirstOrDefault(d => d.Dataset.Id == datasetId);
-        return match.Dataset is null
-            ? NotFound(datasetId)
-            : TypedResults.Ok(ToResponse(match.Dataset, match.WriteKeys));
+        if (await datasets.GetAsync(datasetId, cancellationToken) is not { } dataset)
+        {
+            return NotFound(datasetId);
+        }
+        return TypedResults.Ok(ToResponse(dataset, await datasets.WriteKeysAsync(datasetId, cancellationToken)));
     }
 
     public static async Task<Results<Created<WriteKeyResponse>, ProblemHttpResult>> CreateWriteKeyAsync(
         string datasetId, DatasetStore datasets, CancellationToken cancellationToken)
     {
-        if (await datasets.FindAsync(datasetId, cancellationToken) is not { } dataset || dataset.Id != datasetId)
+        if (await datasets.GetAsync(datasetId, cancellationToken) is null)
         {
             return NotFound(datasetId);
         }

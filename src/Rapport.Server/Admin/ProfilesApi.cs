@@ -28,7 +28,7 @@ public static class ProfilesApi
     public static async Task<Results<Ok<ProfilePageResponse>, ProblemHttpResult>> ListProfilesAsync(
         string datasetId, string? search, int? limit, string? cursor, [AsParameters] ReadServices services, CancellationToken cancellationToken)
     {
-        if (await services.Datasets.FindAsync(datasetId, cancellationToken) is not { } dataset || dataset.Id != datasetId)
+        if (await services.Datasets.GetAsync(datasetId, cancellationToken) is not { } dataset)
         {
             return DatasetsApi.NotFound(datasetId);
         }
@@ -59,7 +59,7 @@ public static class ProfilesApi
     public static async Task<Results<Ok<ProfileResponse>, ProblemHttpResult>> GetProfileAsync(
         string datasetId, string userId, [AsParameters] ReadServices services, CancellationToken cancellationToken)
     {
-        if (await services.Datasets.FindAsync(datasetId, cancellationToken) is not { } dataset || dataset.Id != datasetId)
+        if (await services.Datasets.GetAsync(datasetId, cancellationToken) is not { } dataset)
         {
             return DatasetsApi.NotFound(datasetId);
         }
@@ -85,7 +85,7 @@ public static class ProfilesApi
     public static async Task<Results<Ok<AccountResponse>, ProblemHttpResult>> GetAccountAsync(
         string datasetId, string groupId, [AsParameters] ReadServices services, CancellationToken cancellationToken)
     {
-        if (await services.Datasets.FindAsync(datasetId, cancellationToken) is not { } dataset || dataset.Id != datasetId)
+        if (await services.Datasets.GetAsync(datasetId, cancellationToken) is not { } dataset)
         {
             return DatasetsApi.NotFound(datasetId);
         }
@@ -109,7 +109,7 @@ public static class ProfilesApi
         string datasetId, string? userId, string? name, int? limit, long? before, [AsParameters] ReadServices services,
         CancellationToken cancellationToken)
     {
-        if (await services.Datasets.FindAsync(datasetId, cancellationToken) is not { } dataset || dataset.Id != datasetId)
+        if (await services.Datasets.GetAsync(datasetId, cancellationToken) is not { } dataset)
         {
             return DatasetsApi.NotFound(datasetId);
         }
@@ -134,7 +134,7 @@ public static class ProfilesApi
     public static async Task<Results<Ok<ProcessingStatusResponse>, ProblemHttpResult>> GetStatusAsync(
         string datasetId, [AsParameters] ReadServices services, CancellationToken cancellationToken)
     {
-        if (await services.Datasets.FindAsync(datasetId, cancellationToken) is not { } dataset || dataset.Id != datasetId)
+        if (await services.Datasets.GetAsync(datasetId, cancellationToken) is not { } dataset)
         {
             return DatasetsApi.NotFound(datasetId);
         }
