@@ -40,11 +40,9 @@ public sealed class ProfileProcessor(
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
-            // One open connection for the whole chunk, and SQLite's own busy handler: without it
-            // Microsoft.Data.Sqlite retries a locked BEGIN every 150 ms, and the event log's
-            // back-to-back group commits can starve the processor for seconds.
+            // One open connection for the whole chunk; SqliteEventLogAttacher gives every EF
+            // connection SQLite's own busy handler when it opens.
             await db.Database.OpenConnectionAsync(cancellationToken);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout=30000;", cancellationToken);
         }
         var dataset = await db.Datasets.AsNoTracking().SingleOrDefaultAsync(d => d.Id == datasetId, cancellationToken);
         if (dataset is null)
