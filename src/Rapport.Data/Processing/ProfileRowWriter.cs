@@ -14,86 +14,55 @@ namespace Rapport.Data.Processing;
 /// </summary>
 internal static class ProfileRowWriter
 {
-    public static async Task UpdateProfilesAsync(RapportDbContext db, IReadOnlyList<ProfileEntity> rows, CancellationToken cancellationToken)
-    {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-        await using var command = CreateCommand(db, """
+    public static Task UpdateProfilesAsync(RapportDbContext db, IReadOnlyList<ProfileEntity> rows, CancellationToken cancellationToken)
+        => UpdateAsync(db, rows, """
             UPDATE profiles SET "UserId" = @u, "Email" = @e, "DisplayName" = @n, "SearchText" = @s,
                 "FirstSeenMs" = @f, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k
             WHERE "Id" = @id
-            """);
-        var u = Add(command, "u", DbType.String);
-        var e = Add(command, "e", DbType.String);
-        var n = Add(command, "n", DbType.String);
-        var s = Add(command, "s", DbType.String);
-        var f = Add(command, "f", DbType.Int64);
-        var l = Add(command, "l", DbType.Int64);
-        var a = Add(command, "a", DbType.String);
-        var k = Add(command, "k", DbType.String);
-        var id = Add(command, "id", DbType.Int64);
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            u.Value = (object?)row.UserId ?? DBNull.Value;
-            e.Value = (object?)row.Email ?? DBNull.Value;
-            n.Value = (object?)row.DisplayName ?? DBNull.Value;
-            s.Value = row.SearchText;
-            f.Value = row.FirstSeenMs;
-            l.Value = row.LastSeenMs;
-            a.Value = row.Attributes;
-            k.Value = row.Kpis;
-            id.Value = row.Id;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
+            """,
+            [("u", DbType.String), ("e", DbType.String), ("n", DbType.String), ("s", DbType.String),
+             ("f", DbType.Int64), ("l", DbType.Int64), ("a", DbType.String), ("k", DbType.String), ("id", DbType.Int64)],
+            row => [row.UserId, row.Email, row.DisplayName, row.SearchText, row.FirstSeenMs, row.LastSeenMs, row.Attributes, row.Kpis, row.Id],
+            cancellationToken);
 
-    public static async Task UpdateAccountsAsync(RapportDbContext db, IReadOnlyList<AccountEntity> rows, CancellationToken cancellationToken)
+    public static Task UpdateAccountsAsync(RapportDbContext db, IReadOnlyList<AccountEntity> rows, CancellationToken cancellationToken)
+        => UpdateAsync(db, rows, """
+            UPDATE accounts SET "Name" = @n, "SearchText" = @s, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k
+            WHERE "Id" = @id
+            """,
+            [("n", DbType.String), ("s", DbType.String), ("l", DbType.Int64), ("a", DbType.String), ("k", DbType.String), ("id", DbType.Int64)],
+            row => [row.Name, row.SearchText, row.LastSeenMs, row.Attributes, row.Kpis, row.Id],
+            cancellationToken);
+
+    /// <summary>Prepares <paramref name="sql"/> once and runs it for each row with the row's values in parameter order.</summary>
+    private static async Task UpdateAsync<T>(RapportDbContext db, IReadOnlyList<T> rows, string sql,
+        (string Name, DbType Type)[] parameters, Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
             return;
         }
-        await using var command = CreateCommand(db, """
-            UPDATE accounts SET "Name" = @n, "SearchText" = @s, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k
-            WHERE "Id" = @id
-            """);
-        var n = Add(command, "n", DbType.String);
-        var s = Add(command, "s", DbType.String);
-        var l = Add(command, "l", DbType.Int64);
-        var a = Add(command, "a", DbType.String);
-        var k = Add(command, "k", DbType.String);
-        var id = Add(command, "id", DbType.Int64);
-        await command.PrepareAsync(cancellationToken);
-        foreach (var row in rows)
-        {
-            n.Value = (object?)row.Name ?? DBNull.Value;
-            s.Value = row.SearchText;
-            l.Value = row.LastSeenMs;
-            a.Value = row.Attributes;
-            k.Value = row.Kpis;
-            id.Value = row.Id;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private static DbCommand CreateCommand(RapportDbContext db, string sql)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
         command.CommandText = sql;
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Profile rows are written inside the processor's transaction.");
-        return command;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, DbType type)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        command.Parameters.Add(parameter);
-        return parameter;
+        var bound = new DbParameter[parameters.Length];
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            bound[i] = command.CreateParameter();
+            bound[i].ParameterName = parameters[i].Name;
+            bound[i].DbType = parameters[i].Type;
+            command.Parameters.Add(bound[i]);
+        }
+        await command.PrepareAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            var rowValues = values(row);
+            for (var i = 0; i < bound.Length; i++)
+            {
+                bound[i].Value = rowValues[i] ?? DBNull.Value;
+            }
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 }
