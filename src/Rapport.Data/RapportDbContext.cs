@@ -16,6 +16,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<AccountEntity> Accounts => Set<AccountEntity>();
     public DbSet<MembershipEntity> Memberships => Set<MembershipEntity>();
     public DbSet<SalesforceConnectionEntity> SalesforceConnections => Set<SalesforceConnectionEntity>();
+    public DbSet<CrmLinkEntity> CrmLinks => Set<CrmLinkEntity>();
+    public DbSet<SyncCursorEntity> SyncCursors => Set<SyncCursorEntity>();
+    public DbSet<SyncRunEntity> SyncRuns => Set<SyncRunEntity>();
+    public DbSet<SyncErrorEntity> SyncErrors => Set<SyncErrorEntity>();
 
     /// <summary>The Data Protection key ring (secrets at rest), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

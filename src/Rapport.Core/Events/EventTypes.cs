@@ -24,6 +24,7 @@ public static class EventTypes
         EventType.Screen => "screen",
         EventType.Group => "group",
         EventType.Alias => "alias",
+        EventType.CrmUpdate => "crm_update",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown event type."),
     };
 }

@@ -56,6 +56,41 @@ public static class EventApplier
         return profile;
     }
 
+    /// <summary>
+    /// Applies attribute values pulled from a CRM (<see cref="EventType.CrmUpdate"/>): they carry the
+    /// CRM as their source and the record's modification time, and are not activity, so no KPI moves.
+    /// </summary>
+    public static void ApplyCrmUpdate(LoggedEvent e, IProfileWorkspace workspace)
+    {
+        using var document = JsonDocument.Parse(e.Payload);
+        var message = document.RootElement;
+        var source = message.TryGetProperty("source"u8, out var sourceElement) && sourceElement.ValueKind == JsonValueKind.String
+            ? sourceElement.GetString()!
+            : AttributeSources.Salesforce;
+        if (!message.TryGetProperty("traits"u8, out var traits))
+        {
+            return;
+        }
+        if (e.UserId is null && e.AnonymousId is null)
+        {
+            if (e.GroupId is null)
+            {
+                return;
+            }
+            var account = workspace.GetOrCreateAccount(e.GroupId);
+            if (account.Attributes.SetAll(traits, source, e.TimestampMs) || account.Id == 0)
+            {
+                workspace.MarkChanged(account);
+            }
+            return;
+        }
+        var profile = IdentityResolver.Resolve(workspace, e.UserId, e.AnonymousId);
+        if (profile.Attributes.SetAll(traits, source, e.TimestampMs) || profile.Id == 0)
+        {
+            workspace.MarkChanged(profile);
+        }
+    }
+
     private static void ApplyNps(LoggedEvent e, JsonElement message, UserProfile profile, IProfileWorkspace workspace,
         DatasetSettings settings)
     {

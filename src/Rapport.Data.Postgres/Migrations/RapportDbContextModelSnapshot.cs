@@ -53,6 +53,9 @@ namespace Rapport.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DatasetId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -79,8 +82,12 @@ namespace Rapport.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DatasetId", "ChangeSequence");
+
                     b.HasIndex("DatasetId", "GroupId")
                         .IsUnique();
+
+                    b.HasIndex("DatasetId", "Name");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -104,6 +111,78 @@ namespace Rapport.Data.Postgres.Migrations
                     b.HasKey("DatasetId");
 
                     b.ToTable("processor_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.CrmLinkEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ConvertedToId")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)");
+
+                    b.Property<int>("ProfileKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("PulledValues")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PushedValues")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("RecordCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<DateTime?>("RecordModstamp")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RejectedPushHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "ObjectType", "RecordId")
+                        .IsUnique();
+
+                    b.HasIndex("ConnectionId", "ProfileKind", "ProfileKey");
+
+                    b.ToTable("crm_links", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.DatasetEntity", b =>
@@ -275,6 +354,9 @@ namespace Rapport.Data.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("DatasetId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -305,6 +387,12 @@ namespace Rapport.Data.Postgres.Migrations
                         .HasColumnType("character varying(1024)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "ChangeSequence");
+
+                    b.HasIndex("DatasetId", "DisplayName");
+
+                    b.HasIndex("DatasetId", "Email");
 
                     b.HasIndex("DatasetId", "Id");
 
@@ -355,6 +443,9 @@ namespace Rapport.Data.Postgres.Migrations
                     b.Property<string>("IdentityUrl")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("InitialSyncCompletedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("InstanceUrl")
                         .HasMaxLength(500)
@@ -416,6 +507,12 @@ namespace Rapport.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SyncSettings")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("{}");
+
                     b.Property<DateTime?>("TokenIssuedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -438,6 +535,162 @@ namespace Rapport.Data.Postgres.Migrations
                     b.HasIndex("PendingStateHash");
 
                     b.ToTable("salesforce_connections", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncCursorEntity", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ConnectionId", "Name");
+
+                    b.ToTable("sync_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncErrorEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ErrorCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProfileKey")
+                        .HasMaxLength(1100)
+                        .HasColumnType("character varying(1100)");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Id");
+
+                    b.HasIndex("RunId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("sync_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApiCalls")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DatasetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Stats")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("TotalApiCalls")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Id");
+
+                    b.ToTable("sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.WriteKeyEntity", b =>
@@ -472,6 +725,15 @@ namespace Rapport.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Data.Entities.CrmLinkEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SalesforceConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Data.Entities.MembershipEntity", b =>
                 {
                     b.HasOne("Rapport.Data.Entities.AccountEntity", null)
@@ -501,6 +763,33 @@ namespace Rapport.Data.Postgres.Migrations
                     b.HasOne("Rapport.Data.Entities.DatasetEntity", null)
                         .WithMany()
                         .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncCursorEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SalesforceConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncErrorEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SyncRunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncRunEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SalesforceConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

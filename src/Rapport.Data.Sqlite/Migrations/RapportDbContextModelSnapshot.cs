@@ -44,6 +44,9 @@ namespace Rapport.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DatasetId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -70,8 +73,12 @@ namespace Rapport.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DatasetId", "ChangeSequence");
+
                     b.HasIndex("DatasetId", "GroupId")
                         .IsUnique();
+
+                    b.HasIndex("DatasetId", "Name");
 
                     b.ToTable("accounts", (string)null);
                 });
@@ -95,6 +102,76 @@ namespace Rapport.Data.Sqlite.Migrations
                     b.HasKey("DatasetId");
 
                     b.ToTable("processor_checkpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.CrmLinkEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConvertedToId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastSyncedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileKey")
+                        .IsRequired()
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProfileKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PulledValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PushedValues")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordCreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordModstamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedPushHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "ObjectType", "RecordId")
+                        .IsUnique();
+
+                    b.HasIndex("ConnectionId", "ProfileKind", "ProfileKey");
+
+                    b.ToTable("crm_links", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.DatasetEntity", b =>
@@ -265,6 +342,9 @@ namespace Rapport.Data.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ChangeSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DatasetId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -295,6 +375,12 @@ namespace Rapport.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DatasetId", "ChangeSequence");
+
+                    b.HasIndex("DatasetId", "DisplayName");
+
+                    b.HasIndex("DatasetId", "Email");
 
                     b.HasIndex("DatasetId", "Id");
 
@@ -344,6 +430,9 @@ namespace Rapport.Data.Sqlite.Migrations
 
                     b.Property<string>("IdentityUrl")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InitialSyncCompletedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InstanceUrl")
@@ -406,6 +495,12 @@ namespace Rapport.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SyncSettings")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("{}");
+
                     b.Property<DateTime?>("TokenIssuedAt")
                         .HasColumnType("TEXT");
 
@@ -428,6 +523,158 @@ namespace Rapport.Data.Sqlite.Migrations
                     b.HasIndex("PendingStateHash");
 
                     b.ToTable("salesforce_connections", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncCursorEntity", b =>
+                {
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConnectionId", "Name");
+
+                    b.ToTable("sync_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncErrorEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileKey")
+                        .HasMaxLength(1100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordId")
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Id");
+
+                    b.HasIndex("RunId", "Hash")
+                        .IsUnique();
+
+                    b.ToTable("sync_errors", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncRunEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApiCalls")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectionId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DatasetId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ErrorCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stats")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalApiCalls")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectionId", "Id");
+
+                    b.ToTable("sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.WriteKeyEntity", b =>
@@ -462,6 +709,15 @@ namespace Rapport.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Data.Entities.CrmLinkEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SalesforceConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Data.Entities.MembershipEntity", b =>
                 {
                     b.HasOne("Rapport.Data.Entities.AccountEntity", null)
@@ -491,6 +747,33 @@ namespace Rapport.Data.Sqlite.Migrations
                     b.HasOne("Rapport.Data.Entities.DatasetEntity", null)
                         .WithMany()
                         .HasForeignKey("DatasetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncCursorEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SalesforceConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncErrorEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SyncRunEntity", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.SyncRunEntity", b =>
+                {
+                    b.HasOne("Rapport.Data.Entities.SalesforceConnectionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,6 +13,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<AccountEnt
         builder.Property(a => a.DatasetId).HasMaxLength(64);
         builder.Property(a => a.GroupId).HasMaxLength(1024);
         builder.HasIndex(a => new { a.DatasetId, a.GroupId }).IsUnique();
+        builder.HasIndex(a => new { a.DatasetId, a.ChangeSequence });
+        builder.HasIndex(a => new { a.DatasetId, a.Name });
         builder.HasOne<DatasetEntity>().WithMany().HasForeignKey(a => a.DatasetId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -14,6 +14,10 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<ProfileEnt
         builder.Property(p => p.UserId).HasMaxLength(1024);
         builder.HasIndex(p => new { p.DatasetId, p.UserId }).IsUnique();
         builder.HasIndex(p => new { p.DatasetId, p.Id });
+        // Push reads the profiles changed since its cursor; pull matches records by email and name.
+        builder.HasIndex(p => new { p.DatasetId, p.ChangeSequence });
+        builder.HasIndex(p => new { p.DatasetId, p.Email });
+        builder.HasIndex(p => new { p.DatasetId, p.DisplayName });
         builder.HasOne<DatasetEntity>().WithMany().HasForeignKey(p => p.DatasetId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -30,5 +30,6 @@ internal sealed class SalesforceConnectionConfiguration : IEntityTypeConfigurati
         builder.Property(c => c.PendingStateHash).HasMaxLength(64);
         builder.Property(c => c.PendingRedirectUri).HasMaxLength(1000);
         builder.Property(c => c.LastCheckFailure).HasMaxLength(60);
+        builder.Property(c => c.SyncSettings).HasDefaultValue("{}");
     }
 }

@@ -11,4 +11,6 @@ public sealed class AccountEntity
     public long LastSeenMs { get; set; }
     public string Attributes { get; set; } = "{}";
     public string Kpis { get; set; } = "{}";
+    /// <summary>Log sequence of the last chunk that changed this account; push finds changed accounts by it.</summary>
+    public long ChangeSequence { get; set; }
 }

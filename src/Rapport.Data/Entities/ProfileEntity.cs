@@ -14,4 +14,6 @@ public sealed class ProfileEntity
     public long LastSeenMs { get; set; }
     public string Attributes { get; set; } = "{}";
     public string Kpis { get; set; } = "{}";
+    /// <summary>Log sequence of the last chunk that changed this profile; push finds changed profiles by it.</summary>
+    public long ChangeSequence { get; set; }
 }

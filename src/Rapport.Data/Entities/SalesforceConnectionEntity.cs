@@ -47,4 +47,10 @@ public sealed class SalesforceConnectionEntity
     /// <summary>The failure class of the last check or connection attempt ("refresh_token_expired", …), null when it worked.</summary>
     public string? LastCheckFailure { get; set; }
     public string? LastCheckMessage { get; set; }
+
+    /// <summary>The sync configuration (record types, mappings, push fields, activity rules, schedule) as JSON; see <c>Rapport.Sync.Settings.SyncSettings</c>.</summary>
+    public string SyncSettings { get; set; } = "{}";
+
+    /// <summary>When the first full run finished; until then only "synchronize now" or unpausing starts runs (seed 002).</summary>
+    public DateTime? InitialSyncCompletedAt { get; set; }
 }

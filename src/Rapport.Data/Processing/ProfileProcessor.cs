@@ -70,7 +70,14 @@ public sealed class ProfileProcessor(
         {
             try
             {
-                EventApplier.Apply(e, workspace, settings);
+                if (e.Type == EventType.CrmUpdate)
+                {
+                    EventApplier.ApplyCrmUpdate(e, workspace);
+                }
+                else
+                {
+                    EventApplier.Apply(e, workspace, settings);
+                }
             }
             catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
             {
@@ -83,8 +90,8 @@ public sealed class ProfileProcessor(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await SaveWorkspaceAsync(db, workspace, cancellationToken);
             var last = rows[^1];
+            await SaveWorkspaceAsync(db, workspace, last.Sequence, cancellationToken);
             if (checkpoint is null)
             {
                 db.Checkpoints.Add(new CheckpointEntity
@@ -250,7 +257,7 @@ public sealed class ProfileProcessor(
         return workspace;
     }
 
-    private static async Task SaveWorkspaceAsync(RapportDbContext db, ChunkWorkspace workspace, CancellationToken cancellationToken)
+    private static async Task SaveWorkspaceAsync(RapportDbContext db, ChunkWorkspace workspace, long sequence, CancellationToken cancellationToken)
     {
         // 1. Accounts and profiles, so new ones get their ids.
         var accountUpdates = new List<AccountEntity>();
@@ -275,6 +282,7 @@ public sealed class ProfileProcessor(
             entity.LastSeenMs = account.Kpis.LastSeenMs;
             entity.Attributes = ProfileDocuments.WriteAttributes(account.Attributes);
             entity.Kpis = ProfileDocuments.WriteKpis(account.Kpis);
+            entity.ChangeSequence = sequence;
         }
         var mergedAway = new HashSet<UserProfile>(workspace.Merges.Select(m => m.Source), ReferenceEqualityComparer.Instance);
         foreach (var profile in workspace.ChangedProfiles)
@@ -303,6 +311,7 @@ public sealed class ProfileProcessor(
             entity.LastSeenMs = profile.Kpis.LastSeenMs;
             entity.Attributes = ProfileDocuments.WriteAttributes(profile.Attributes);
             entity.Kpis = ProfileDocuments.WriteKpis(profile.Kpis);
+            entity.ChangeSequence = sequence;
         }
 
         // 2. Merged-away profiles release their user id before the survivor may take it.

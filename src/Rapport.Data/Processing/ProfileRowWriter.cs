@@ -17,21 +17,21 @@ internal static class ProfileRowWriter
     public static Task UpdateProfilesAsync(RapportDbContext db, IReadOnlyList<ProfileEntity> rows, CancellationToken cancellationToken)
         => UpdateAsync(db, rows, """
             UPDATE profiles SET "UserId" = @u, "Email" = @e, "DisplayName" = @n, "SearchText" = @s,
-                "FirstSeenMs" = @f, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k
+                "FirstSeenMs" = @f, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k, "ChangeSequence" = @c
             WHERE "Id" = @id
             """,
             [("u", DbType.String), ("e", DbType.String), ("n", DbType.String), ("s", DbType.String),
-             ("f", DbType.Int64), ("l", DbType.Int64), ("a", DbType.String), ("k", DbType.String), ("id", DbType.Int64)],
-            row => [row.UserId, row.Email, row.DisplayName, row.SearchText, row.FirstSeenMs, row.LastSeenMs, row.Attributes, row.Kpis, row.Id],
+             ("f", DbType.Int64), ("l", DbType.Int64), ("a", DbType.String), ("k", DbType.String), ("c", DbType.Int64), ("id", DbType.Int64)],
+            row => [row.UserId, row.Email, row.DisplayName, row.SearchText, row.FirstSeenMs, row.LastSeenMs, row.Attributes, row.Kpis, row.ChangeSequence, row.Id],
             cancellationToken);
 
     public static Task UpdateAccountsAsync(RapportDbContext db, IReadOnlyList<AccountEntity> rows, CancellationToken cancellationToken)
         => UpdateAsync(db, rows, """
-            UPDATE accounts SET "Name" = @n, "SearchText" = @s, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k
+            UPDATE accounts SET "Name" = @n, "SearchText" = @s, "LastSeenMs" = @l, "Attributes" = @a, "Kpis" = @k, "ChangeSequence" = @c
             WHERE "Id" = @id
             """,
-            [("n", DbType.String), ("s", DbType.String), ("l", DbType.Int64), ("a", DbType.String), ("k", DbType.String), ("id", DbType.Int64)],
-            row => [row.Name, row.SearchText, row.LastSeenMs, row.Attributes, row.Kpis, row.Id],
+            [("n", DbType.String), ("s", DbType.String), ("l", DbType.Int64), ("a", DbType.String), ("k", DbType.String), ("c", DbType.Int64), ("id", DbType.Int64)],
+            row => [row.Name, row.SearchText, row.LastSeenMs, row.Attributes, row.Kpis, row.ChangeSequence, row.Id],
             cancellationToken);
 
     /// <summary>Prepares <paramref name="sql"/> once and runs it for each row with the row's values in parameter order.</summary>

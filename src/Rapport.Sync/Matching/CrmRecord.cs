@@ -10,5 +10,11 @@ public sealed record CrmRecord(
     /// <summary>For a converted lead: the contact it became. Its profile's link moves there.</summary>
     public string? ConvertedToId { get; init; }
 
+    /// <summary>The record's <c>SystemModstamp</c>: the pull checkpoint and the CRM side's change time.</summary>
+    public DateTimeOffset Modstamp { get; init; }
+
+    /// <summary>The record was deleted (seen through <c>queryAll</c>); its link is released.</summary>
+    public bool IsDeleted { get; init; }
+
     public string? Get(string field) => Fields.TryGetValue(field, out var value) ? value : null;
 }
