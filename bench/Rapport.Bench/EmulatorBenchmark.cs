@@ -46,24 +46,25 @@ public static class EmulatorBenchmark
         var seedSeconds = seedWatch.Elapsed.TotalSeconds;
         Console.WriteLine($"seed: {seedSeconds:F2} s");
 
-        var token = await LoginAsync(http, app.Services.GetRequiredService<EmulatorConfig>());
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var connectedApp = config.ConnectedApps[0];
+        var user = config.Users[0];
+        await BenchSalesforce.LoginAsync(http, connectedApp.ConsumerKey, connectedApp.ConsumerSecret, user.Username, user.Password + user.SecurityToken);
 
         // The query path's code is compiled on first use; warm it on another object so the page
         // times below measure the scan and paging, not the JIT.
-        await GetJsonAsync(http, $"/services/data/v66.0/query?q={Uri.EscapeDataString("SELECT Id, Name FROM Account LIMIT 10")}");
+        await BenchSalesforce.GetJsonAsync(http, $"/services/data/v66.0/query?q={Uri.EscapeDataString("SELECT Id, Name FROM Account LIMIT 10")}");
 
         // First page (scans every contact) and then the pages behind the query locator.
         var pageTimes = new List<double>();
         var ids = new List<string>();
         var watch = Stopwatch.StartNew();
-        var page = await GetJsonAsync(http, $"/services/data/v66.0/query?q={Uri.EscapeDataString(Soql)}");
+        var page = await BenchSalesforce.GetJsonAsync(http, $"/services/data/v66.0/query?q={Uri.EscapeDataString(Soql)}");
         var firstPageMs = watch.Elapsed.TotalMilliseconds;
         Collect(page, ids);
         for (var i = 0; i < 20 && page.TryGetProperty("nextRecordsUrl", out var next) && next.ValueKind == JsonValueKind.String; i++)
         {
             watch.Restart();
-            page = await GetJsonAsync(http, next.GetString()!);
+            page = await BenchSalesforce.GetJsonAsync(http, next.GetString()!);
             pageTimes.Add(watch.Elapsed.TotalMilliseconds);
             Collect(page, ids);
         }
@@ -87,28 +88,6 @@ public static class EmulatorBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{{\"scenario\":\"emulator\",\"records\":{contacts},\"seed_s\":{seedSeconds:F2},\"page_ms\":{worstPageMs:F1},\"first_page_ms\":{firstPageMs:F1},\"next_page_ms\":{pageMs:F1},\"reads_per_s\":{readsPerSecond:F0},\"peak_rss_mb\":{peakMb:F0}}}"));
         return met ? 0 : 1;
-    }
-
-    private static async Task<string> LoginAsync(HttpClient http, EmulatorConfig config)
-    {
-        var app = config.ConnectedApps[0];
-        var user = config.Users[0];
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["client_id"] = app.ConsumerKey, ["client_secret"] = app.ConsumerSecret,
-            ["username"] = user.Username, ["password"] = user.Password + user.SecurityToken,
-        });
-        using var response = await http.PostAsync("/services/oauth2/token", form);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("access_token").GetString()!;
-    }
-
-    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string url)
-    {
-        using var response = await http.GetAsync(url);
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static void Collect(JsonElement page, List<string> ids)
