@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Data.Entities;
+using Rapport.Sync.Matching;
+
+namespace Rapport.Sync.Pull;
+
+/// <summary>
+/// Loads the profiles or accounts one page of records could match, and nothing else: memory stays
+/// flat however large the CRM object is.
+/// </summary>
+internal static class PullCandidateLoader
+{
+    public const string AnonymousPrefix = "anon:";
+    public const string UserIdAttribute = "userId";
+
+    /// <summary>The person profiles the query names, with the keys matching compares.</summary>
+    public static async Task<List<PullCandidate>> LoadPeopleAsync(RapportDbContext db, string datasetId, CandidateQuery query,
+        IReadOnlyCollection<string> matchAttributes, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<long, ProfileEntity>();
+        var profiles = db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId);
+
+        var userIds = query.Keys.Where(k => !k.StartsWith(AnonymousPrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        if (query.Attributes.TryGetValue(UserIdAttribute, out var wantedUserIds))
+        {
+            userIds.UnionWith(wantedUserIds);
+        }
+        Add(rows, await Chunked(userIds, ids => profiles.Where(p => ids.Contains(p.UserId!)), cancellationToken));
+        Add(rows, await Chunked(query.Emails, ids => profiles.Where(p => ids.Contains(p.Email!)), cancellationToken));
+        Add(rows, await Chunked(query.Names, ids => profiles.Where(p => ids.Contains(p.DisplayName!)), cancellationToken));
+
+        var anonymousIds = query.Keys.Where(k => k.StartsWith(AnonymousPrefix, StringComparison.Ordinal))
+            .Select(k => k[AnonymousPrefix.Length..]).ToList();
+        if (anonymousIds.Count > 0)
+        {
+            var ids = await db.Identities.AsNoTracking()
+                .Where(i => i.DatasetId == datasetId && anonymousIds.Contains(i.AnonymousId))
+                .Select(i => i.ProfileId).Distinct().ToListAsync(cancellationToken);
+            Add(rows, await profiles.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken));
+        }
+        foreach (var (attribute, values) in query.Attributes)
+        {
+            if (attribute is UserIdAttribute or RecordMatcher.EmailAttribute or RecordMatcher.NameAttribute || values.Count == 0)
+            {
+                continue;
+            }
+            Add(rows, await ProviderJson.ProfilesByAttribute(db, datasetId, attribute, values.ToList()).AsNoTracking().ToListAsync(cancellationToken));
+        }
+
+        // A profile without a user id is keyed by one of its anonymous ids: the smallest, so the choice is stable.
+        var anonymous = rows.Values.Where(p => p.UserId is null).Select(p => p.Id).ToList();
+        var anonymousKeys = anonymous.Count == 0 ? [] : (await db.Identities.AsNoTracking()
+                .Where(i => i.DatasetId == datasetId && anonymous.Contains(i.ProfileId))
+                .Select(i => new { i.ProfileId, i.AnonymousId }).ToListAsync(cancellationToken))
+            .GroupBy(i => i.ProfileId)
+            .ToDictionary(g => g.Key, g => g.Select(i => i.AnonymousId).Min(StringComparer.Ordinal)!);
+
+        var candidates = new List<PullCandidate>(rows.Count);
+        foreach (var row in rows.Values)
+        {
+            string? anonymousId = null;
+            if (row.UserId is null && !anonymousKeys.TryGetValue(row.Id, out anonymousId))
+            {
+                continue;
+            }
+            var keys = ReadAttributes(row.Attributes, matchAttributes);
+            keys[RecordMatcher.EmailAttribute] = row.Email;
+            keys[RecordMatcher.NameAttribute] = row.DisplayName;
+            keys[UserIdAttribute] = row.UserId;
+            candidates.Add(new PullCandidate(row.Id, row.UserId ?? AnonymousPrefix + anonymousId, row.UserId,
+                row.UserId is null ? anonymousId : null, null, keys));
+        }
+        return candidates;
+    }
+
+    /// <summary>The accounts the query names (keys are group ids), with the keys matching compares.</summary>
+    public static async Task<List<PullCandidate>> LoadAccountsAsync(RapportDbContext db, string datasetId, CandidateQuery query,
+        IReadOnlyCollection<string> matchAttributes, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<long, AccountEntity>();
+        var accounts = db.Accounts.AsNoTracking().Where(a => a.DatasetId == datasetId);
+        Add(rows, await Chunked(query.Keys, ids => accounts.Where(a => ids.Contains(a.GroupId)), cancellationToken));
+        Add(rows, await Chunked(query.Names, ids => accounts.Where(a => ids.Contains(a.Name!)), cancellationToken));
+        foreach (var (attribute, values) in query.Attributes)
+        {
+            if (attribute is RecordMatcher.NameAttribute || values.Count == 0)
+            {
+                continue;
+            }
+            Add(rows, await ProviderJson.AccountsByAttribute(db, datasetId, attribute, values.ToList()).AsNoTracking().ToListAsync(cancellationToken));
+        }
+        return rows.Values.Select(row =>
+        {
+            var keys = ReadAttributes(row.Attributes, matchAttributes);
+            keys[RecordMatcher.NameAttribute] = row.Name;
+            return new PullCandidate(row.Id, row.GroupId, null, null, row.GroupId, keys);
+        }).ToList();
+    }
+
+    /// <summary>The string form of the match attributes in a profile's attribute document.</summary>
+    private static Dictionary<string, string?> ReadAttributes(string json, IReadOnlyCollection<string> attributes)
+    {
+        var keys = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (attributes.Count == 0)
+        {
+            return keys;
+        }
+        using var document = JsonDocument.Parse(json);
+        foreach (var attribute in attributes)
+        {
+            if (document.RootElement.TryGetProperty(attribute, out var entry) && entry.TryGetProperty("v"u8, out var value))
+            {
+                keys[attribute] = value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
+            }
+        }
+        return keys;
+    }
+
+    private static async Task<List<T>> Chunked<T>(IReadOnlyCollection<string> values, Func<List<string>, IQueryable<T>> query,
+        CancellationToken cancellationToken)
+    {
+        var result = new List<T>();
+        // Bounded IN lists keep every statement within the providers' parameter limits.
+        foreach (var chunk in values.Chunk(1000))
+        {
+            result.AddRange(await query(chunk.ToList()).ToListAsync(cancellationToken));
+        }
+        return result;
+    }
+
+    private static void Add(Dictionary<long, ProfileEntity> rows, IEnumerable<ProfileEntity> found)
+    {
+        foreach (var row in found)
+        {
+            rows.TryAdd(row.Id, row);
+        }
+    }
+
+    private static void Add(Dictionary<long, AccountEntity> rows, IEnumerable<AccountEntity> found)
+    {
+        foreach (var row in found)
+        {
+            rows.TryAdd(row.Id, row);
+        }
+    }
+}
