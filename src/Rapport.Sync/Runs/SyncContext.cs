@@ -13,4 +13,6 @@ public sealed class SyncContext
     public required SyncRunRecorder Run { get; init; }
     /// <summary>Whether this is the connection's first (full) run: no pull checkpoints yet.</summary>
     public bool Initial { get; init; }
+    /// <summary>The connector's own CRM user id (the integration user): owner of created leads when no user mapping applies (seed 002).</summary>
+    public string? IntegrationUserId { get; init; }
 }

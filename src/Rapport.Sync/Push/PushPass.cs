@@ -1,0 +1,298 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Profiles;
+using Rapport.Data;
+using Rapport.Data.Entities;
+using Rapport.Sync.Batching;
+using Rapport.Sync.Connectors;
+using Rapport.Sync.Runs;
+using Rapport.Sync.Settings;
+
+namespace Rapport.Sync.Push;
+
+/// <summary>
+/// Pushes one kind of profile (users or accounts): pages of changed rows in cursor order, the
+/// fields that differ from the journal, written in collection- or bulk-sized batches. Each batch's
+/// link updates and the cursor are saved together, so a crash re-sends at most the batch in flight.
+/// </summary>
+internal sealed class PushPass(
+    IDbContextFactory<RapportDbContext> contexts,
+    TimeProvider time,
+    SyncContext context,
+    IPushSource source,
+    PushFieldPlan plan,
+    IReadOnlyList<string> targets,
+    string? leadObjectType,
+    LeadFactory? leads,
+    int today)
+{
+    /// <summary>Profiles per page for collections: five full sObject Collections calls when every one changed.</summary>
+    public const int CollectionPageSize = 1_000;
+
+    /// <summary>Upper bound on a page (and so a bulk job) in memory.</summary>
+    public const int MaxBulkPageSize = 20_000;
+
+    private readonly string _mappingCursor = source.CursorName + ":mapping";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var threshold = Math.Max(1, context.Settings.Push.BulkThreshold);
+        PushPosition start;
+        bool bulkRun;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            var mapping = plan.MappingHash + (leads is null ? "" : "|" + PushFieldPlan.Hash(leads.Fingerprint));
+            var stored = await PushCursors.GetAsync(db, context.ConnectionId, _mappingCursor, cancellationToken);
+            if (stored == mapping)
+            {
+                start = PushPosition.Parse(await PushCursors.GetAsync(db, context.ConnectionId, source.CursorName, cancellationToken));
+            }
+            else
+            {
+                // A new or changed mapping concerns every profile, not only the ones changed since the cursor;
+                // the journal keeps the values that are already right from being sent again.
+                start = PushPosition.Start;
+                var now = time.GetUtcNow().UtcDateTime;
+                await PushCursors.SetAsync(db, context.ConnectionId, source.CursorName, start.ToString(), now, cancellationToken);
+                await PushCursors.SetAsync(db, context.ConnectionId, _mappingCursor, mapping, now, cancellationToken);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            bulkRun = PushBatchPlanner.Choose(
+                await source.AtLeastAsync(db, context.DatasetId, start, threshold, cancellationToken) ? threshold : 0, threshold) == PushMethod.Bulk;
+        }
+
+        var progress = new PushProgress(start);
+        var pageSize = bulkRun ? Math.Clamp(threshold, CollectionPageSize, MaxBulkPageSize) : CollectionPageSize;
+        var after = start;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var page = await source.ReadAsync(db, context.DatasetId, after, pageSize, cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            after = page[^1].Position;
+            await PushPageAsync(db, page, progress, bulkRun, threshold, cancellationToken);
+            if (page.Count < pageSize)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task PushPageAsync(RapportDbContext db, IReadOnlyList<PushSubject> page, PushProgress progress, bool bulkRun, int threshold,
+        CancellationToken cancellationToken)
+    {
+        var keys = page.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal).ToList();
+        var links = (await db.CrmLinks
+            .Where(l => l.ConnectionId == context.ConnectionId && l.ProfileKind == source.Kind && keys.Contains(l.ProfileKey)
+                && !l.Deleted && l.ConvertedToId == null)
+            .ToListAsync(cancellationToken))
+            .ToLookup(l => l.ProfileKey, StringComparer.Ordinal);
+
+        var updates = new Dictionary<string, List<PendingWrite>>(StringComparer.Ordinal);
+        var creates = new List<PendingWrite>();
+        foreach (var subject in page)
+        {
+            var entry = progress.Add(subject.Position);
+            var live = subject.Keys.SelectMany(k => links[k]).ToList();
+            var link = Preferred(live);
+            if (link is null)
+            {
+                if (live.Count == 0 && leads?.Build(subject) is { } lead)
+                {
+                    context.Run.For("push", leadObjectType!).AddRead();
+                    var pushed = Desired(subject).Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+                    foreach (var (field, value) in pushed)
+                    {
+                        lead[field] = value;
+                    }
+                    creates.Add(new PendingWrite(entry, subject.Keys[0], null, lead, pushed, ""));
+                }
+                else
+                {
+                    entry.Done = true;
+                }
+                continue;
+            }
+
+            var stats = context.Run.For("push", link.ObjectType);
+            stats.AddRead();
+            var changes = Changes(Desired(subject), link);
+            var hash = changes.Count == 0 ? null : PushJournal.PayloadHash(link.ObjectType, link.RecordId, changes);
+            // A payload the CRM rejected is not sent again until the record or the mapping changes it.
+            if (hash is null || hash == link.RejectedPushHash)
+            {
+                stats.AddUnchanged();
+                entry.Done = true;
+                continue;
+            }
+            if (!updates.TryGetValue(link.ObjectType, out var pending))
+            {
+                updates[link.ObjectType] = pending = [];
+            }
+            pending.Add(new PendingWrite(entry, link.ProfileKey, link, changes, changes, hash));
+        }
+
+        foreach (var (objectType, pending) in updates)
+        {
+            // Within a bulk run, a flush goes through a bulk job when collections would take more than one call.
+            var bulk = bulkRun && PushBatchPlanner.Choose(pending.Count, Math.Min(threshold, PushBatchPlanner.CollectionSize + 1)) == PushMethod.Bulk;
+            IEnumerable<IReadOnlyList<PendingWrite>> batches = bulk ? [pending] : PushBatchPlanner.Batches(pending);
+            foreach (var batch in batches)
+            {
+                var results = await context.Connector.Writer.UpdateAsync(objectType,
+                    batch.Select(p => new CrmRecordUpdate(p.Link!.RecordId, p.Fields)).ToList(), bulk, cancellationToken);
+                Settle(db, objectType, batch, results);
+                await SaveAsync(db, progress, cancellationToken);
+            }
+        }
+        foreach (var batch in PushBatchPlanner.Batches(creates))
+        {
+            var results = await context.Connector.Writer.CreateAsync(leadObjectType!,
+                batch.Select(p => (IReadOnlyDictionary<string, object?>)p.Fields).ToList(), cancellationToken);
+            Settle(db, leadObjectType!, batch, results);
+            await SaveAsync(db, progress, cancellationToken);
+        }
+        await SaveAsync(db, progress, cancellationToken);
+    }
+
+    /// <summary>The link pushed to: contacts before leads (seed 000), then the oldest record.</summary>
+    private CrmLinkEntity? Preferred(List<CrmLinkEntity> live)
+    {
+        CrmLinkEntity? best = null;
+        var bestRank = int.MaxValue;
+        foreach (var link in live)
+        {
+            var rank = IndexOf(link.ObjectType);
+            if (rank < 0)
+            {
+                continue;
+            }
+            if (best is null || rank < bestRank || (rank == bestRank && (link.RecordCreatedAt, link.Id).CompareTo((best.RecordCreatedAt, best.Id)) < 0))
+            {
+                best = link;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    private int IndexOf(string objectType)
+    {
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (string.Equals(targets[i], objectType, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /// <summary>Every pushed field's value for the subject, formatted for its CRM type.</summary>
+    private Dictionary<string, object?> Desired(PushSubject subject)
+    {
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in plan.Fields)
+        {
+            values[field.ApiName] = field.Field.Source == PushValueSource.Kpi
+                ? PushValueFormatter.FromKpi(field.Field.Name, subject.Kpis, today, field.Type)
+                : PushValueFormatter.FromJson(subject.Attributes.TryGet(field.Field.Name, out var attribute) ? attribute.Value : null, field.Type);
+        }
+        return values;
+    }
+
+    /// <summary>
+    /// The fields whose value differs from the last one pushed. A field Rapport never wrote and has
+    /// no value for is left alone, and a value equal to what the CRM last held (two-way fields) is no
+    /// change: pulling already made the later of the two changes the profile's value.
+    /// </summary>
+    private Dictionary<string, object?> Changes(Dictionary<string, object?> desired, CrmLinkEntity link)
+    {
+        var pushed = PushJournal.Read(link.PushedValues);
+        Dictionary<string, string?>? pulled = null;
+        var changes = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in plan.Fields)
+        {
+            var value = desired[field.ApiName];
+            var text = PushValueFormatter.Canonical(value);
+            if (pushed.TryGetValue(field.ApiName, out var last) ? PushValueFormatter.SameValue(text, last) : text is null)
+            {
+                continue;
+            }
+            if (field.IsExisting)
+            {
+                pulled ??= PushJournal.Read(link.PulledValues);
+                if (pulled.TryGetValue(field.ApiName, out var remote) && PushValueFormatter.SameValue(text, remote))
+                {
+                    continue;
+                }
+            }
+            changes[field.ApiName] = value;
+        }
+        return changes;
+    }
+
+    private void Settle(RapportDbContext db, string objectType, IReadOnlyList<PendingWrite> batch, IReadOnlyList<CrmWriteResult> results)
+    {
+        var stats = context.Run.For("push", objectType);
+        var now = time.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var write = batch[i];
+            var result = i < results.Count ? results[i] : CrmWriteResult.Failed(write.Link?.RecordId, MissingResult);
+            if (result.Success)
+            {
+                if (write.Link is { } link)
+                {
+                    link.PushedValues = PushJournal.Merge(link.PushedValues, write.PushedFields);
+                    link.RejectedPushHash = null;
+                    link.LastSyncedAt = now;
+                    stats.AddUpdated();
+                }
+                else
+                {
+                    db.CrmLinks.Add(new CrmLinkEntity
+                    {
+                        ConnectionId = context.ConnectionId, ObjectType = objectType, RecordId = result.Id!, ProfileKind = source.Kind,
+                        ProfileKey = write.ProfileKey, RecordCreatedAt = now, LinkedAt = now, LastSyncedAt = now,
+                        PushedValues = PushJournal.Merge("{}", write.PushedFields),
+                    });
+                    stats.AddCreated();
+                }
+                write.Entry.Done = true;
+                continue;
+            }
+
+            stats.AddFailed();
+            var errors = result.Errors.Count > 0 ? result.Errors : [Unexplained];
+            foreach (var error in errors)
+            {
+                context.Run.Error("push", objectType, write.Link?.RecordId, write.ProfileKey, error);
+            }
+            // Lock contention and the like say nothing about the record: leave it for the next run.
+            if (errors.All(e => e.IsTransient))
+            {
+                continue;
+            }
+            if (write.Link is { } rejected)
+            {
+                rejected.RejectedPushHash = write.Hash;
+                rejected.LastSyncedAt = now;
+            }
+            write.Entry.Done = true;
+        }
+    }
+
+    private async Task SaveAsync(RapportDbContext db, PushProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Advance();
+        await PushCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static readonly CrmError MissingResult = new("SERVER_UNAVAILABLE", "The CRM returned no result for this record.", []);
+    private static readonly CrmError Unexplained = new("UNKNOWN_ERROR", "The CRM rejected the record without giving a reason.", []);
+}
