@@ -33,6 +33,11 @@ public static class RapportServerExtensions
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<EventProcessorService>();
         builder.Services.AddSalesforceConnections();
+        builder.Services.AddSingleton<Rapport.Sync.Activities.ActivityDispatcher>();
+        if (builder.Configuration.GetValue("Rapport:Sync:Activities", true))
+        {
+            builder.Services.AddHostedService<Rapport.Server.Sync.ActivityDispatcherService>();
+        }
 
         // EF Core logs every command at Information; that drowns the server's own messages.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

@@ -44,14 +44,24 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
         CancellationToken cancellationToken)
         => DispatchAsync(connectionId, datasetId, settings, connector, null, cancellationToken);
 
-    /// <summary>Whether processed events wait behind the cursor (or there is no cursor yet): lets a poller skip opening a connector.</summary>
+    /// <summary>
+    /// Whether processed events wait behind the cursor, so a poller opens a connector only when there
+    /// is work. A connection without a cursor gets one at the processor's checkpoint here (the same
+    /// start <see cref="DispatchAsync(string, string, SyncSettings, ICrmConnector, CancellationToken)"/>
+    /// would give it), so that first step needs no CRM login.
+    /// </summary>
     public async Task<bool> HasPendingAsync(string connectionId, string datasetId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var checkpoint = await CheckpointAsync(db, datasetId, cancellationToken);
         var cursor = await db.SyncCursors.AsNoTracking()
             .Where(c => c.ConnectionId == connectionId && c.Name == CursorName).Select(c => c.Position).FirstOrDefaultAsync(cancellationToken);
-        return cursor is null || long.Parse(cursor, CultureInfo.InvariantCulture) < checkpoint;
+        if (cursor is null)
+        {
+            await StartCursorAsync(db, connectionId, checkpoint, cancellationToken);
+            return false;
+        }
+        return long.Parse(cursor, CultureInfo.InvariantCulture) < checkpoint;
     }
 
     private async Task<ActivityDispatchResult> DispatchAsync(string connectionId, string datasetId, SyncSettings settings, ICrmConnector connector,
@@ -63,11 +73,7 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
         var cursor = await db.SyncCursors.FirstOrDefaultAsync(c => c.ConnectionId == connectionId && c.Name == CursorName, cancellationToken);
         if (cursor is null)
         {
-            db.SyncCursors.Add(new SyncCursorEntity
-            {
-                ConnectionId = connectionId, Name = CursorName, Position = Format(checkpoint), UpdatedAt = time.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(cancellationToken);
+            await StartCursorAsync(db, connectionId, checkpoint, cancellationToken);
             result.Position = checkpoint;
             return result;
         }
@@ -223,6 +229,23 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
         foreach (var error in crmErrors.Count == 0 ? [new CrmError("UNKNOWN_ERROR", "Salesforce returned no result for this record.", [])] : crmErrors)
         {
             errors.Add(result, objectType, recordId, profileKey, error);
+        }
+    }
+
+    private async Task StartCursorAsync(RapportDbContext db, string connectionId, long checkpoint, CancellationToken cancellationToken)
+    {
+        db.SyncCursors.Add(new SyncCursorEntity
+        {
+            ConnectionId = connectionId, Name = CursorName, Position = Format(checkpoint), UpdatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node placed it first; its position is as good as ours.
+            db.ChangeTracker.Clear();
         }
     }
 

@@ -290,4 +290,18 @@ public sealed class ActivityDispatcherTests : IAsyncLifetime
         Assert.Equal(3, _activities.Calls);
         Assert.Equal(450, result.Written);
     }
+
+    [Fact]
+    public async Task HasPendingAsync_NewConnection_PlacesCursorThenReportsNewEvents()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await _db.TrackAsync(_db.Track("u1", "flow_completed", new { flowName = "Old" }));
+
+        Assert.False(await _dispatcher.HasPendingAsync(_db.ConnectionId, _db.DatasetId, ct));
+        Assert.NotNull(await CursorAsync());
+        await _db.TrackAsync(_db.Track("u1", "flow_completed", new { flowName = "New" }));
+        Assert.True(await _dispatcher.HasPendingAsync(_db.ConnectionId, _db.DatasetId, ct));
+        await DispatchAsync();
+        Assert.False(await _dispatcher.HasPendingAsync(_db.ConnectionId, _db.DatasetId, ct));
+    }
 }
