@@ -6,6 +6,7 @@ internal sealed class FaultInjector
     private readonly Lock _gate = new();
     private FaultSettings _settings = FaultSettings.None;
     private Random _random = new(0);
+    private Random _records = new(0);
 
     public FaultSettings Settings
     {
@@ -26,6 +27,19 @@ internal sealed class FaultInjector
             _settings = settings;
 #pragma warning disable CA5394 // Deliberately predictable: a seed must reproduce the same failures.
             _random = new Random(settings.Seed);
+            _records = new Random(settings.Seed);
+#pragma warning restore CA5394
+        }
+    }
+
+    /// <summary>Whether one record of a Collections write on <paramref name="path"/> fails with UNABLE_TO_LOCK_ROW.</summary>
+    public bool LockRecord(string path)
+    {
+        lock (_gate)
+        {
+            var settings = _settings;
+#pragma warning disable CA5394 // See Configure.
+            return settings.RecordLockRate > 0 && path.StartsWith(settings.PathPrefix, StringComparison.OrdinalIgnoreCase) && _records.NextDouble() < settings.RecordLockRate;
 #pragma warning restore CA5394
         }
     }

@@ -16,6 +16,13 @@ internal sealed record FaultSettings
     /// <summary>Share (0..1) of writes (POST/PATCH/PUT/DELETE under /services/data) answered 400 UNABLE_TO_LOCK_ROW.</summary>
     public double LockRowRate { get; init; }
 
+    /// <summary>
+    /// Share (0..1) of records in sObject Collections writes that fail with UNABLE_TO_LOCK_ROW in
+    /// their own save result while the call itself answers 200, as real orgs report lock contention
+    /// with <c>allOrNone=false</c>. Drawn from its own sequence, so it combines with the rates above.
+    /// </summary>
+    public double RecordLockRate { get; init; }
+
     /// <summary>Share (0..1) of requests whose connection is dropped without a response.</summary>
     public double DropRate { get; init; }
 
@@ -34,7 +41,7 @@ internal sealed record FaultSettings
         {
             return "latencyMs must be between 0 and 120000.";
         }
-        foreach (var (name, rate) in new[] { ("unavailableRate", UnavailableRate), ("lockRowRate", LockRowRate), ("dropRate", DropRate) })
+        foreach (var (name, rate) in new[] { ("unavailableRate", UnavailableRate), ("lockRowRate", LockRowRate), ("dropRate", DropRate), ("recordLockRate", RecordLockRate) })
         {
             if (rate is < 0 or > 1 || double.IsNaN(rate))
             {

@@ -18,6 +18,8 @@ internal static class CollectionsApi
         "ALL_OR_NONE_OPERATION_ROLLED_BACK",
         "Record rolled back because not all records were valid and the request was using AllOrNone header");
 
+    private static readonly SalesforceError Locked = new("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record or 1 records");
+
     private static readonly SalesforceError TooMany = new(
         "EXCEEDED_ID_LIMIT", $"record limit reached. cannot submit more than {MaxRecords} records into this call");
 
@@ -97,6 +99,10 @@ internal static class CollectionsApi
                     if (problem is not null || input!.Error is not null)
                     {
                         results[i] = SaveOutcome.Fail(problem ?? input!.Error!, id);
+                    }
+                    else if (request.Services.Faults.LockRecord(request.BasePath + "/" + string.Join('/', request.Segments)))
+                    {
+                        results[i] = SaveOutcome.Fail(Locked, id);
                     }
                     else
                     {

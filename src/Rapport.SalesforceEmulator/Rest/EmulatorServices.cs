@@ -1,6 +1,7 @@
 using Rapport.SalesforceEmulator.Auth;
 using Rapport.SalesforceEmulator.Bulk;
 using Rapport.SalesforceEmulator.Data;
+using Rapport.SalesforceEmulator.Faults;
 using Rapport.SalesforceEmulator.Limits;
 
 namespace Rapport.SalesforceEmulator.Rest;
@@ -12,7 +13,8 @@ internal sealed class EmulatorServices(
     QueryCursors cursors,
     BulkJobs bulkJobs,
     IEmulatorDirectory directory,
-    IDailyApiRequestLimit apiLimit)
+    IDailyApiRequestLimit apiLimit,
+    FaultInjector faults)
 {
     public OrgStore Store { get; } = store;
 
@@ -25,4 +27,6 @@ internal sealed class EmulatorServices(
     public IEmulatorDirectory Directory { get; } = directory;
 
     public IDailyApiRequestLimit ApiLimit { get; } = apiLimit;
+
+    public FaultInjector Faults { get; } = faults;
 }

@@ -11,12 +11,17 @@ namespace Rapport.SalesforceEmulator.Tooling;
 /// </summary>
 internal static partial class CustomFieldFactory
 {
-    public static bool TryCreate(OrgStore store, JsonElement body, out ObjectDefinition? target, out FieldDefinition? field, out SalesforceError? error)
+    /// <summary>
+    /// Reads a CustomField create body. <paramref name="fullNameOverride"/> replaces its FullName, so an
+    /// Activity field can be built once for Task and once for Event.
+    /// </summary>
+    public static bool TryCreate(OrgStore store, JsonElement body, out ObjectDefinition? target, out FieldDefinition? field, out SalesforceError? error,
+        string? fullNameOverride = null)
     {
         target = null;
         field = null;
         error = null;
-        var fullName = body.TryGetProperty("FullName", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        var fullName = fullNameOverride ?? (body.TryGetProperty("FullName", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null);
         if (!body.TryGetProperty("Metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
         {
             error = new SalesforceError("REQUIRED_FIELD_MISSING", "Required fields are missing: [Metadata]", ["Metadata"]);

@@ -6,14 +6,16 @@ namespace Rapport.SalesforceEmulator.Tooling;
 /// <summary>The <c>CustomField</c> Tooling records that describe custom fields, and their Metadata rendering.</summary>
 internal static class CustomFieldRecords
 {
-    public static SaveOutcome Insert(OrgStore store, ObjectDefinition target, FieldDefinition field, string userId)
+    /// <summary>Records a created field; <paramref name="tableName"/> is "Activity" for a field that Task and Event share.</summary>
+    public static SaveOutcome Insert(OrgStore store, ObjectDefinition target, FieldDefinition field, string userId, string? tableName = null)
     {
+        tableName ??= target.Name;
         var table = store.FindTable("CustomField")!;
         var values = new Dictionary<string, object?>
         {
             ["DeveloperName"] = field.Name[..^3],
-            ["TableEnumOrId"] = target.Name,
-            ["FullName"] = $"{target.Name}.{field.Name}",
+            ["TableEnumOrId"] = tableName,
+            ["FullName"] = $"{tableName}.{field.Name}",
             ["ManageableState"] = "unmanaged",
             ["Length"] = field.Length == 0 ? null : field.Length,
         };

@@ -61,7 +61,11 @@ internal static class ToolingApi
         using (document)
         {
             var store = request.Services.Store;
-            if (!CustomFieldFactory.TryCreate(store, document!.RootElement, out var target, out var field, out var error))
+            if (ActivityFieldName(document!.RootElement) is { } activityField)
+            {
+                return CreateActivityField(request, document.RootElement, activityField);
+            }
+            if (!CustomFieldFactory.TryCreate(store, document.RootElement, out var target, out var field, out var error))
             {
                 return RestResult.Error(400, error!);
             }
@@ -74,21 +78,54 @@ internal static class ToolingApi
                 return RestResult.Error(400, "DUPLICATE_DEVELOPER_NAME", $"There is already a field named {field!.Name[..^3]} on {target!.Name}.");
             }
             var outcome = CustomFieldRecords.Insert(store, target!, field!, request.Session.UserId);
-            return RestResult.WithStatus(201, writer =>
-            {
-                writer.WriteStartObject();
-                writer.WriteString("id", outcome.Id);
-                writer.WriteBoolean("success", true);
-                writer.WriteStartArray("errors");
-                writer.WriteEndArray();
-                writer.WriteStartArray("warnings");
-                writer.WriteEndArray();
-                writer.WriteStartArray("infos");
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            });
+            return Created(outcome);
         }
     }
+
+    /// <summary>The field name of an <c>Activity.X__c</c> FullName, or null for any other object.</summary>
+    private static string? ActivityFieldName(JsonElement body)
+    {
+        var fullName = body.TryGetProperty("FullName", out var f) && f.ValueKind == JsonValueKind.String ? f.GetString() : null;
+        return fullName is not null && fullName.StartsWith("Activity.", StringComparison.OrdinalIgnoreCase) ? fullName["Activity.".Length..] : null;
+    }
+
+    /// <summary>
+    /// Activity custom fields ("Activity Custom Fields", Salesforce Help): defined once on Activity,
+    /// they appear on both Task and Event, and a Task.X__c or Event.X__c FullName is not how they are made.
+    /// </summary>
+    private static RestResult CreateActivityField(RestRequest request, JsonElement body, string fieldName)
+    {
+        var store = request.Services.Store;
+        var created = new List<(ObjectDefinition Target, FieldDefinition Field)>();
+        foreach (var objectName in new[] { "Task", "Event" })
+        {
+            if (!CustomFieldFactory.TryCreate(store, body, out var target, out var field, out var error, $"{objectName}.{fieldName}"))
+            {
+                return RestResult.Error(400, error!);
+            }
+            created.Add((target!, field!));
+        }
+        foreach (var (target, field) in created)
+        {
+            store.AddField(target, field);
+        }
+        return Created(CustomFieldRecords.Insert(store, created[0].Target, created[0].Field, request.Session.UserId, "Activity"));
+    }
+
+    private static RestResult Created(SaveOutcome outcome) =>
+        RestResult.WithStatus(201, writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", outcome.Id);
+            writer.WriteBoolean("success", true);
+            writer.WriteStartArray("errors");
+            writer.WriteEndArray();
+            writer.WriteStartArray("warnings");
+            writer.WriteEndArray();
+            writer.WriteStartArray("infos");
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        });
 
     private static RestResult Read(RestRequest request, ObjectDefinition definition, string rawId)
     {
@@ -99,7 +136,8 @@ internal static class ToolingApi
         var store = request.Services.Store;
         var tableName = Rows.Get(row!, definition, "TableEnumOrId") as string;
         var fieldName = Rows.Get(row!, definition, "DeveloperName") + "__c";
-        var field = tableName is null ? null : store.FindObject(tableName)?.FindField(fieldName);
+        // An Activity field lives on Task and Event alike; Task's copy answers for it.
+        var field = tableName is null ? null : store.FindObject(tableName == "Activity" ? "Task" : tableName)?.FindField(fieldName);
         return RestResult.Ok(writer =>
         {
             writer.WriteStartObject();

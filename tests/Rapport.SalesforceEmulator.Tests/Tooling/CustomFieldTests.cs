@@ -127,6 +127,26 @@ public sealed class CustomFieldTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Create_ActivityField_AppearsOnTaskAndEvent()
+    {
+        var (status, _) = await CreateFieldAsync("Activity.Rapport_Event_Id__c", new { type = "Text", label = "Rapport Event ID", length = 255, externalId = true });
+        await GrantAsync("Task.Rapport_Event_Id__c");
+        await GrantAsync("Event.Rapport_Event_Id__c");
+
+        var (_, task) = await _admin.GetJsonAsync("sobjects/Task/describe");
+        var (_, ev) = await _admin.GetJsonAsync("sobjects/Event/describe");
+        var (_, tooling) = await _admin.GetJsonAsync("tooling/query?q=" + Uri.EscapeDataString("SELECT FullName FROM CustomField WHERE DeveloperName = 'Rapport_Event_Id'"));
+        var (taskOnly, taskOnlyBody) = await CreateFieldAsync("Activity.Rapport_Event_Id__c", new { type = "Text", label = "Again", length = 10 });
+
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.True(task.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Rapport_Event_Id__c").GetProperty("externalId").GetBoolean());
+        Assert.True(ev.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "Rapport_Event_Id__c").GetProperty("externalId").GetBoolean());
+        Assert.Equal("Activity.Rapport_Event_Id__c", tooling.GetProperty("records")[0].GetProperty("FullName").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, taskOnly);
+        Assert.Equal("DUPLICATE_DEVELOPER_NAME", taskOnlyBody.ErrorCode());
+    }
+
+    [Fact]
     public async Task Tooling_UserWithoutModifyAllData_IsInsufficientAccess()
     {
         using var standard = await _server.ClientAsync(EmulatorServer.StandardUsername);
