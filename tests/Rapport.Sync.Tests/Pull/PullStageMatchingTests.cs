@@ -53,6 +53,23 @@ public class PullStageMatchingTests
         Assert.Equal("003KEY", Assert.Single(await kit.LinksAsync()).RecordId);
     }
 
+    [Theory]
+    [InlineData("K1")]
+    [InlineData(42)]
+    public async Task RunAsync_OnlyTheMatchFieldMatches_FindsProfileByAttributeValue(object customerKey)
+    {
+        await using var kit = await CreateAsync();
+        await kit.IdentifyAsync("u1", new { email = "ada@example.com", customerKey });
+        await kit.IdentifyAsync("u2", new { email = "bob@example.com", customerKey = "other" });
+        kit.Reader.Put("Contact", Contact("003KEY", ("Email", "someone.else@example.com"), ("Customer_Key__c", customerKey.ToString()), ("Title", "by key")));
+
+        await kit.RunAsync(Config(null, ContactType(new MatchField("Customer_Key__c", "customerKey"))));
+
+        Assert.Equal("by key", (await kit.AttributeAsync("u1", "title"))?.Value);
+        Assert.Null(await kit.AttributeAsync("u2", "title"));
+        Assert.Equal("u1", Assert.Single(await kit.LinksAsync()).ProfileKey);
+    }
+
     [Fact]
     public async Task RunAsync_ProfileAlreadyLinked_SalesforceIdBeatsMatchField()
     {

@@ -17,6 +17,9 @@ public sealed class FakeCrmReader : ICrmReader
 
     public List<CrmReadRequest> Requests { get; } = [];
 
+    /// <summary>When set, the read fails with this after that many pages have been handed out.</summary>
+    public (int Pages, CrmException Error)? FailAfter { get; set; }
+
     /// <summary>Adds or replaces (by id) records of one object type.</summary>
     public void Put(string objectType, params CrmRecord[] records)
     {
@@ -45,9 +48,15 @@ public sealed class FakeCrmReader : ICrmReader
             .OrderBy(r => r.Modstamp)
             .Select(r => r with { Fields = r.Fields.Where(f => wanted.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value) })
             .ToList();
+        var served = 0;
         foreach (var page in matching.Chunk(PageSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (FailAfter is { } failure && served == failure.Pages)
+            {
+                throw failure.Error;
+            }
+            served++;
             yield return page;
         }
     }
