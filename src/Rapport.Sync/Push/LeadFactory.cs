@@ -27,9 +27,12 @@ internal sealed class LeadFactory
         _fallbackOwner = integrationUserId;
     }
 
-    /// <summary>Fingerprint of the settings: changing them looks at every profile again.</summary>
+    /// <summary>
+    /// Fingerprint of the settings: changing them looks at every profile again. The fallback owner
+    /// is left out: a reconnect as another user is no reason to revisit every profile.
+    /// </summary>
     public string Fingerprint => string.Join('|', _settings.OwnerAttribute, _settings.CompanyAttribute,
-        string.Join(',', _owners.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Select(o => o.Key + "=" + o.Value)), _fallbackOwner);
+        string.Join(',', _owners.OrderBy(o => o.Key, StringComparer.OrdinalIgnoreCase).Select(o => o.Key + "=" + o.Value)));
 
     /// <summary>The new lead's fields, or null when the profile does not qualify (anonymous without email, or no owner).</summary>
     public Dictionary<string, object?>? Build(PushSubject subject)

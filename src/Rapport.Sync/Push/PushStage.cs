@@ -83,7 +83,16 @@ public sealed class PushStage(IDbContextFactory<RapportDbContext> contexts, Time
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var timeZone = await db.Datasets.AsNoTracking().Where(d => d.Id == datasetId).Select(d => d.TimeZone).FirstOrDefaultAsync(cancellationToken);
-        var settings = timeZone is null ? DatasetSettings.Default : new DatasetSettings(timeZone);
+        var settings = DatasetSettings.Default;
+        try
+        {
+            settings = timeZone is null ? settings : new DatasetSettings(timeZone);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            // A zone this machine does not know should not stop the push of everything else: count days in UTC.
+            logger.LogWarning("Dataset {DatasetId} has an unknown time zone {TimeZone}; days active are counted in UTC", datasetId, timeZone);
+        }
         return settings.LocalDay(time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
