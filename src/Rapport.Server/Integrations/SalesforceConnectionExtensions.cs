@@ -14,6 +14,7 @@ public static class SalesforceConnectionExtensions
         services.AddSalesforceClient();
         services.AddSingleton<SalesforceSecretProtector>();
         services.AddSingleton<SalesforceConnections>();
+        services.AddSingleton<Rapport.Sync.Connectors.ICrmConnectorFactory, SalesforceConnectorFactory>();
         return services;
     }
 }

@@ -1,13 +1,14 @@
 using System.Net.Sockets;
 using Rapport.Salesforce.Auth;
 using Rapport.Salesforce.Http;
+using Rapport.Salesforce.Sync;
 
 namespace Rapport.Server.Integrations;
 
 /// <summary>Sorts exceptions from the Salesforce client into <see cref="SalesforceFailure"/> classes.</summary>
 public static class SalesforceFailures
 {
-    public const string Reconnect = "Reconnect: establish the connection again (POST …/connections/salesforce/authorize, or GET …/connect in a browser).";
+    public const string Reconnect = SalesforceRemedies.Reconnect;
 
     /// <summary>The failure class of <paramref name="exception"/>, or null when it is not a Salesforce or network failure (a bug: let it surface).</summary>
     public static SalesforceFailure? Classify(Exception exception, Uri loginUrl) => exception switch
@@ -37,17 +38,17 @@ public static class SalesforceFailures
         {
             return new("refresh_token_expired", 409, "Salesforce refresh token expired or revoked",
                 $"Error refreshing Salesforce OAuth token: {auth.ErrorDescription}.",
-                Reconnect + " To stop it recurring, set the connected app's Refresh Token Policy to \"Refresh token is valid until revoked\".");
+                SalesforceRemedies.RefreshTokenExpired);
         }
         if (auth.IsInactiveUser)
         {
             return new("inactive_user", 409, "Salesforce user inactive", "Error refreshing Salesforce OAuth token: inactive user.",
-                "Reactivate the integration user in Salesforce (Setup > Users), or " + Reconnect[0..1].ToLowerInvariant() + Reconnect[1..] + " as an active user.");
+                SalesforceRemedies.InactiveUser);
         }
         if (auth.IsAuthenticationFailure)
         {
             return new("authentication_failure", 400, "Salesforce login failed", "Salesforce refused the username, password or security token.",
-                "Check the three values; after a password change Salesforce emails a new security token (Settings > Reset My Security Token).");
+                SalesforceRemedies.AuthenticationFailure);
         }
         if (auth.IsInvalidClient)
         {
@@ -72,22 +73,22 @@ public static class SalesforceFailures
         {
             return new("request_limit_exceeded", 429, "Salesforce API limit reached",
                 $"REQUEST_LIMIT_EXCEEDED: {api.SalesforceMessage}",
-                "The org used its daily API requests (a rolling 24 hours). Wait for calls to free up or raise the limit in Salesforce; synchronization resumes where it stopped.");
+                SalesforceRemedies.RequestLimitExceeded);
         }
         if (api.IsInsufficientAccess)
         {
             return new("insufficient_access", 409, "Salesforce user lacks permissions", $"{api.ErrorCode}: {api.SalesforceMessage}",
-                "Give the integration user's profile or permission set \"API Enabled\" and \"Modify All Data\" (needed to create custom fields), then run the check again.");
+                SalesforceRemedies.InsufficientAccess);
         }
         if (api.IsSessionExpired)
         {
             return new("session_expired", 409, "Salesforce session not accepted", $"{api.ErrorCode}: {api.SalesforceMessage}", Reconnect);
         }
         return new("salesforce_error", 502, "Salesforce error", $"Salesforce answered {(int)api.StatusCode} {api.ErrorCode}: {api.SalesforceMessage}",
-            "Run the check again later; if it persists, see Salesforce's status page (status.salesforce.com).");
+            SalesforceRemedies.ServerError);
     }
 
     private static SalesforceFailure Network(Uri loginUrl, Exception exception) => new("network_failure", 502, "Salesforce unreachable",
         $"Rapport could not reach {loginUrl.GetLeftPart(UriPartial.Authority)} ({exception.GetBaseException().Message}).",
-        "Check the login host (sandbox switch, My Domain) and that this server can reach it (DNS, proxy, firewall), then run the check again.");
+        SalesforceRemedies.Network);
 }
