@@ -8,6 +8,7 @@ using Rapport.Server.Configuration;
 using Rapport.Server.Diagnostics;
 using Rapport.Server.Integrations;
 using Rapport.Server.Processing;
+using Rapport.Server.Sdk;
 using Rapport.Server.Tracking;
 
 namespace Rapport.Server;
@@ -38,6 +39,7 @@ public static class RapportServerExtensions
         {
             builder.Services.AddHostedService<Rapport.Server.Sync.ActivityDispatcherService>();
         }
+        builder.Services.AddRapportSdk();
 
         // EF Core logs every command at Information; that drowns the server's own messages.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -79,6 +81,7 @@ public static class RapportServerExtensions
         app.MapOpenApi();
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapRapportSdk();
         app.MapTrackingApi();
         var api = app.MapGroup("/api").AddEndpointFilter<AdminKeyFilter>();
         api.MapDatasetsApi();
