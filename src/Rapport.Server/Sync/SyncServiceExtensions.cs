@@ -1,0 +1,64 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Quartz;
+using Rapport.Data.Storage;
+using Rapport.Sync.Connectors;
+using Rapport.Sync.Runs;
+using Rapport.Sync.Scheduling;
+
+namespace Rapport.Server.Sync;
+
+/// <summary>Registers the sync runner (server and CLI) and the Quartz schedules (server only).</summary>
+public static class SyncServiceExtensions
+{
+    /// <summary>The runner, its lease and store, and the stages. Call after the CRM connector is registered.</summary>
+    public static IServiceCollection AddSyncRuns(this IServiceCollection services)
+    {
+        services.TryAddSingleton(new SyncRunnerOptions());
+        services.TryAddSingleton<SyncRunLease>();
+        services.TryAddSingleton<SyncRunStore>();
+        services.TryAddSingleton<SyncRunner>();
+        services.TryAddSingleton<ICrmConnectorFactory, UnavailableCrmConnectorFactory>();
+        return services;
+    }
+
+    /// <summary>
+    /// Quartz with its persistent ADO store in Rapport's own database (SQLite, or PostgreSQL
+    /// clustered so each run happens on one node), the reconciler, and "synchronize now" in the
+    /// background. Quartz creates its qrtz_* tables when they are missing (ProvisionSchema).
+    /// </summary>
+    public static IServiceCollection AddSyncScheduling(this IServiceCollection services, StorageOptions storage, IConfiguration configuration)
+    {
+        services.AddSingleton<SyncSchedules>();
+        services.AddSingleton<SyncBackgroundRuns>();
+        services.AddHostedService(sp => sp.GetRequiredService<SyncBackgroundRuns>());
+        if (!configuration.GetValue("Rapport:Sync:Schedules", true))
+        {
+            return services;
+        }
+        services.AddSingleton<SyncScheduleReconciler>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(options =>
+            {
+                // Every node of one database must share the name (it keys the qrtz_* rows); tests override it.
+                options.InstanceName = configuration["Rapport:Sync:SchedulerName"] ?? "Rapport";
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.ProvisionSchema();
+                if (storage.Provider == DatabaseProvider.Sqlite)
+                {
+                    store.UseSqlite(storage.ConnectionString);
+                }
+                else
+                {
+                    store.UsePostgres(storage.ConnectionString);
+                    store.UseClustering(_ => { });
+                }
+            });
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<SyncScheduleService>();
+        return services;
+    }
+}

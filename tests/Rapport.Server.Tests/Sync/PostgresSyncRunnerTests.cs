@@ -1,0 +1,3 @@
+namespace Rapport.Server.Tests.Sync;
+
+public sealed class PostgresSyncRunnerTests(PostgresSyncHostFixture fixture) : SyncRunnerTests<PostgresSyncHostFixture>(fixture);

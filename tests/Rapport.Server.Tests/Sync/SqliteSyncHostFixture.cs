@@ -1,0 +1,5 @@
+using Rapport.Server.Tests.Support;
+
+namespace Rapport.Server.Tests.Sync;
+
+public sealed class SqliteSyncHostFixture() : SyncHostFixture(DatabaseKind.Sqlite);

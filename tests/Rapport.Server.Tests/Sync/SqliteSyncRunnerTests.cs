@@ -1,0 +1,3 @@
+namespace Rapport.Server.Tests.Sync;
+
+public sealed class SqliteSyncRunnerTests(SqliteSyncHostFixture fixture) : SyncRunnerTests<SqliteSyncHostFixture>(fixture);
