@@ -31,7 +31,9 @@ internal sealed class AccountPushSource : IPushSource
         }).ToList();
     }
 
+    // The plain lower bound is redundant with the tie-break below, but lets the database seek the (dataset, sequence) index.
     private static IQueryable<AccountEntity> After(RapportDbContext db, string datasetId, PushPosition after)
         => db.Accounts.AsNoTracking().Where(a => a.DatasetId == datasetId
+            && a.ChangeSequence >= after.Sequence
             && (a.ChangeSequence > after.Sequence || (a.ChangeSequence == after.Sequence && a.Id > after.Id)));
 }

@@ -44,7 +44,9 @@ internal sealed class UserPushSource : IPushSource
         }).ToList();
     }
 
+    // The plain lower bound is redundant with the tie-break below, but lets the database seek the (dataset, sequence) index.
     private static IQueryable<ProfileEntity> After(RapportDbContext db, string datasetId, PushPosition after)
         => db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId
+            && p.ChangeSequence >= after.Sequence
             && (p.ChangeSequence > after.Sequence || (p.ChangeSequence == after.Sequence && p.Id > after.Id)));
 }
