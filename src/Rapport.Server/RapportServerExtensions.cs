@@ -9,6 +9,7 @@ using Rapport.Server.Diagnostics;
 using Rapport.Server.Integrations;
 using Rapport.Server.Processing;
 using Rapport.Server.Sdk;
+using Rapport.Server.Sync;
 using Rapport.Server.Tracking;
 
 namespace Rapport.Server;
@@ -34,6 +35,8 @@ public static class RapportServerExtensions
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<EventProcessorService>();
         builder.Services.AddSalesforceConnections();
+        builder.Services.AddSyncRuns();
+        builder.Services.AddSyncScheduling(storage, builder.Configuration);
         builder.Services.AddSingleton<Rapport.Sync.Activities.ActivityDispatcher>();
         if (builder.Configuration.GetValue("Rapport:Sync:Activities", true))
         {
@@ -87,6 +90,8 @@ public static class RapportServerExtensions
         api.MapDatasetsApi();
         api.MapProfilesApi();
         api.MapSalesforceConnectionApi();
+        api.MapSyncSettingsApi();
+        api.MapSyncRunsApi();
         app.MapSalesforceOAuthCallback();
         return app;
     }
