@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Rapport.Data.Entities;
 using Rapport.Sync.Matching;
 using Rapport.Sync.Settings;
@@ -48,5 +50,22 @@ public sealed class PushStageTwoWayTests
         var record = h.Writer.Records["Company__c"]["a01000000000001"];
         Assert.Equal(("enterprise", 7m), (record["Rapport_Plan__c"], record["Rapport_NpsScore__c"]));
         Assert.Equal(1, run.For("push", "Company__c").Updated);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnonymousProfileLinkedByAnonymousId_PushesToItsRecord()
+    {
+        await using var h = await PushHarness.CreateAsync();
+        var identify = h.Database.Identify("ignored", new { });
+        await h.Database.TrackAsync(identify with
+        {
+            UserId = null, AnonymousId = "a-42",
+            Payload = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new { type = "identify", anonymousId = "a-42", traits = new { plan = "trial" } })),
+        });
+        await h.LinkAsync("anon:a-42", "Contact", "003000000000042");
+
+        await h.PushAsync(new PushSettings { UserFields = [new PushField { Name = "plan" }] });
+
+        Assert.Equal("trial", h.Writer.Records["Contact"]["003000000000042"]["Rapport_Plan__c"]);
     }
 }
