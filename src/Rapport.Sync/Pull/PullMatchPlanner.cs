@@ -177,11 +177,14 @@ internal static class PullMatchPlanner
             .Select(a => new { a.Id, a.GroupId, a.Name }).ToDictionaryAsync(a => a.Id, cancellationToken);
         var taken = (await LiveLinksAsync(db, state, accounts.Values.Select(a => a.GroupId).ToList(), cancellationToken));
 
+        var contactsByAccountId = contactLinks
+            .Where(l => profileIdByKey.ContainsKey(l.ProfileKey))
+            .ToLookup(l => PulledValues.Read(l.PulledValues).GetValueOrDefault("AccountId") ?? "", l => profileIdByKey[l.ProfileKey], StringComparer.Ordinal);
+        var accountsByProfile = memberships.ToLookup(m => m.ProfileId, m => m.AccountId);
         foreach (var recordId in unmatched)
         {
-            var best = contactLinks
-                .Where(l => PulledValues.Read(l.PulledValues).GetValueOrDefault("AccountId") == recordId && profileIdByKey.ContainsKey(l.ProfileKey))
-                .SelectMany(l => memberships.Where(m => m.ProfileId == profileIdByKey[l.ProfileKey]).Select(m => m.AccountId))
+            var best = contactsByAccountId[recordId]
+                .SelectMany(profileId => accountsByProfile[profileId])
                 .Where(id => accounts.ContainsKey(id))
                 .Where(id => !taken[accounts[id].GroupId].Any(l => l.ObjectType == state.Type.ObjectType && l.RecordId != recordId))
                 .GroupBy(id => id)

@@ -165,4 +165,20 @@ public class PullStageMatchingTests
         Assert.Equal(("pull", "Contact", "DUPLICATE_MATCH"), (warning.Stage, warning.ObjectType, warning.ErrorCode));
         Assert.Contains("003OLDER", warning.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RunAsync_TwoProfilesMatchOneRecord_OlderProfileLinkedAndDuplicateWarned()
+    {
+        await using var kit = await CreateAsync();
+        await kit.IdentifyAsync("first", new { email = "shared@example.com" });
+        await kit.IdentifyAsync("second", new { email = "shared@example.com" });
+        kit.Reader.Put("Contact", Contact("003A", ("Email", "shared@example.com"), ("Title", "CTO")));
+
+        var run = await kit.RunAsync(Config());
+
+        Assert.Equal("first", Assert.Single(await kit.LinksAsync()).ProfileKey);
+        Assert.Equal("CTO", (await kit.AttributeAsync("first", "title"))?.Value);
+        Assert.Null(await kit.AttributeAsync("second", "title"));
+        Assert.Equal("DUPLICATE_MATCH", Assert.Single(run.Errors).ErrorCode);
+    }
 }
