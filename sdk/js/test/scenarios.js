@@ -115,6 +115,27 @@ module.exports = {
     };
   },
 
+  // On https the cookie is Secure; group links the user to an account; reset starts a new visitor.
+  async accountAndReset({ open, profile }) {
+    const page = open({ url: 'https://shop.test/team', title: 'Team' });
+    page.run(page.snippet);
+    page.run(`
+      rapport.identify('user-7', { email: 'grace@example.com' });
+      rapport.group('acme', { name: 'Acme Corp', plan: 'enterprise' });
+    `);
+    await page.scriptLoaded;
+    await page.idle();
+    const before = { anonymousId: page.run('rapport.anonymousId()'), cookie: cookieOf(profile, 'rapport_anonymous_id') };
+    page.run(`rapport.reset(); rapport.track('Signed Out Visit');`);
+    await page.idle();
+    return {
+      before,
+      anonymousIdAfterReset: page.run('rapport.anonymousId()'),
+      userIdAfterReset: page.run('rapport.userId()'),
+      userCookieAfterReset: cookieOf(profile, 'rapport_user_id'),
+    };
+  },
+
   // A refused request (unknown write key) is dropped, not retried, and reported once.
   async refused({ open, sleep }) {
     const page = open({ url: 'http://shop.test/', title: 'Home' });

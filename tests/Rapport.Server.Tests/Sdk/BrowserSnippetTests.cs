@@ -150,6 +150,28 @@ public sealed partial class BrowserSnippetTests(SdkServer server) : IClassFixtur
     }
 
     [Fact]
+    public async Task GroupAndReset_OnHttps_AccountLinkedAndNextVisitorAnonymous()
+    {
+        var dataset = await server.CreateDatasetAsync();
+
+        var page = await NodeBrowser.RunAsync("accountAndReset", server, dataset.WriteKey);
+
+        var before = page.GetProperty("before");
+        Assert.True(before.GetProperty("cookie").GetProperty("attributes").GetProperty("secure").GetBoolean());
+        var newAnonymousId = page.GetProperty("anonymousIdAfterReset").GetString()!;
+        Assert.NotEqual(before.GetProperty("anonymousId").GetString(), newAnonymousId);
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("userIdAfterReset").ValueKind);
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("userCookieAfterReset").ValueKind);
+        await server.WaitForProcessingAsync(dataset.Id);
+        var account = await server.GetJsonAsync($"api/datasets/{dataset.Id}/accounts/acme");
+        Assert.Equal("Acme Corp", account.GetProperty("name").GetString());
+        Assert.Equal("user-7", Assert.Single(account.GetProperty("members").EnumerateArray()).GetProperty("userId").GetString());
+        var visit = Assert.Single(await server.EventsAsync(dataset, newAnonymousId));
+        Assert.Equal("Signed Out Visit", Name(visit));
+        Assert.Equal(JsonValueKind.Null, visit.GetProperty("userId").ValueKind);
+    }
+
+    [Fact]
     public async Task UnknownWriteKey_Refused_DroppedNotRetriedAndReportedOnce()
     {
         var writeKey = "not-a-key-" + Guid.NewGuid().ToString("N");

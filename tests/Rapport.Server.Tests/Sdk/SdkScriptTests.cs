@@ -114,6 +114,36 @@ public sealed class SdkScriptTests(SdkServer server) : IClassFixture<SdkServer>
     }
 
     [Fact]
+    public async Task Batch_UnknownWriteKeyFromAnotherOrigin_RefusalIsReadableByTheOrigin()
+    {
+        // Without the CORS header a browser hides the 401 as a network error, and the snippet
+        // would retry a request that can never succeed.
+        using var client = Browser();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/batch")
+        {
+            Content = new StringContent("""{"writeKey":"no-such-key","batch":[{"type":"track","event":"X","anonymousId":"a"}]}""", Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("Origin", "https://shop.example");
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
+    }
+
+    [Fact]
+    public async Task HeadScript_AnswersHeadersOnly()
+    {
+        using var client = Browser();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "sdk/rapport.js"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Headers.ETag);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task AdminApi_FromAnotherOrigin_GetsNoCorsHeaders()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/datasets");

@@ -76,9 +76,9 @@ public sealed class TrafficRecorder : IStartupFilter
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            var writeKey = root.TryGetProperty("writeKey", out var k) ? k.GetString() : null;
-            var ids = root.TryGetProperty("batch", out var batch)
-                ? batch.EnumerateArray().Select(m => m.GetProperty("messageId").GetString()!).ToList()
+            var writeKey = root.TryGetProperty("writeKey", out var k) && k.ValueKind == JsonValueKind.String ? k.GetString() : null;
+            var ids = root.TryGetProperty("batch", out var batch) && batch.ValueKind == JsonValueKind.Array
+                ? batch.EnumerateArray().Select(m => m.TryGetProperty("messageId", out var id) ? id.ToString() : "").ToList()
                 : [];
             return (writeKey, ids);
         }
