@@ -1,0 +1,3 @@
+namespace Rapport.Server.Tests.Sync;
+
+public sealed class PostgresSyncApiTests(PostgresSyncHostFixture fixture) : SyncApiTests<PostgresSyncHostFixture>(fixture);

@@ -1,0 +1,3 @@
+namespace Rapport.Server.Tests.Sync;
+
+public sealed class SqliteSyncScheduleTests(SqliteSyncHostFixture fixture) : SyncScheduleTests<SqliteSyncHostFixture>(fixture);
