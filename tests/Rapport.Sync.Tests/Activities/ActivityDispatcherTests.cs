@@ -304,4 +304,49 @@ public sealed class ActivityDispatcherTests : IAsyncLifetime
         await DispatchAsync();
         Assert.False(await _dispatcher.HasPendingAsync(_db.ConnectionId, _db.DatasetId, ct));
     }
+
+    [Fact]
+    public async Task DispatchAsync_RowLockedOnOneRecord_ThrowsTransientAndResendsNextTime()
+    {
+        await LinkAsync("u1", "Contact", "003000000000001");
+        await StartAsync();
+        var start = await CursorAsync();
+        _activities.Reject = _ => new CrmError("UNABLE_TO_LOCK_ROW", "unable to obtain exclusive access to this record", []);
+        await _db.TrackAsync(_db.Track("u1", "goal_reached", new { goalName = "Locked" }));
+
+        var failure = await Assert.ThrowsAsync<CrmException>(DispatchAsync);
+        Assert.Equal(CrmFailureKind.Transient, failure.Kind);
+        Assert.Equal(start, await CursorAsync());
+
+        _activities.Reject = _ => null;
+        var result = await DispatchAsync();
+        Assert.Equal((1, 0), (result.Written, result.Failed));
+        Assert.Single(_activities.Activities);
+    }
+
+    [Fact]
+    public async Task DispatchAsync_RuleWithBrokenTemplate_RecordsErrorAndSendsOtherRules()
+    {
+        await LinkAsync("u1", "Contact", "003000000000001");
+        _settings = new SyncSettings
+        {
+            Activities = new ActivitySettings
+            {
+                Rules =
+                [
+                    new ActivityRule { Event = "goal_reached", Subject = "Broken {{ goal_name" },
+                    new ActivityRule { Event = "goal_reached", Object = ActivityObject.Task, Subject = "Goal {{ goal_name }}" },
+                ],
+            },
+        };
+        await StartAsync();
+
+        await _db.TrackAsync(_db.Track("u1", "goal_reached", new { goalName = "Won" }));
+        var result = await DispatchAsync();
+
+        var (type, activity) = Assert.Single(_activities.Activities.Values);
+        Assert.Equal((ActivityObject.Task, "Goal Won"), (type, activity.Subject));
+        Assert.EndsWith(":1", activity.ExternalId, StringComparison.Ordinal);
+        Assert.Equal("INVALID_TEMPLATE", Assert.Single(result.Errors).ErrorCode);
+    }
 }
