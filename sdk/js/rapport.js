@@ -11,6 +11,8 @@
   const MAX_BATCH_BYTES = 500 * 1024;
   const MAX_BEACON_BYTES = 60 * 1024;
   const MAX_BACKOFF_MS = 60000;
+  // While Rapport is unreachable the queue is bounded, so localStorage does not fill up.
+  const MAX_QUEUED = 1000;
 
   const w = window;
   const d = document;
@@ -235,8 +237,9 @@
   // the wire to sendBeacon, which the browser delivers after the page is gone.
   const flushOnExit = () => {
     if (!state.loaded || !state.queue.length) return;
-    if (!nav.sendBeacon || nav.onLine === false) {
-      saveQueue(); // the next page load sends them
+    // Offline or while the server is failing a beacon would be lost; the next page load sends them.
+    if (!nav.sendBeacon || nav.onLine === false || state.attempt > 0) {
+      saveQueue();
       return;
     }
     let pending = state.queue.filter(m => !state.sending || state.sending.indexOf(m) < 0);
@@ -261,7 +264,8 @@
       anonymousId: state.anonymousId,
     }, fields);
     if (state.userId && message.userId === undefined) message.userId = state.userId;
-    if (opts.timestamp) message.timestamp = new Date(opts.timestamp).toISOString();
+    const at = opts.timestamp ? new Date(opts.timestamp) : null;
+    if (at && !isNaN(at)) message.timestamp = at.toISOString();
     if (isObject(opts.integrations)) message.integrations = opts.integrations;
     message.context = Object.assign({
       library: { name: 'rapport.js', version: VERSION },
@@ -280,6 +284,10 @@
     if (byteLength(json) > MAX_MESSAGE_BYTES) {
       warn('size', `a ${type} message was not sent: it is larger than 32 KB.`);
       return;
+    }
+    if (state.queue.length >= MAX_QUEUED) {
+      warn('full', `${MAX_QUEUED} messages are waiting to be sent; the oldest are dropped.`);
+      state.queue.shift();
     }
     state.queue.push(message);
     saveQueue();
