@@ -140,7 +140,7 @@ class Page {
       document,
       navigator,
       localStorage: makeStorage(profile.storage),
-      crypto: globalThis.crypto,
+      crypto: globalThis.crypto || require('crypto').webcrypto, // a global only from Node 19
       fetch: pageFetch,
       Blob,
       TextEncoder,
