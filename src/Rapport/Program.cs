@@ -6,5 +6,6 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(ReprocessCommand.Create());
+root.Subcommands.Add(SyncCommand.Create());
 root.Subcommands.Add(EmulatorCommand.Create());
 return await root.Parse(args).InvokeAsync();

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 using Rapport.Data.Storage;
+using Rapport.Sync.Activities;
 using Rapport.Sync.Connectors;
+using Rapport.Sync.Pull;
+using Rapport.Sync.Push;
 using Rapport.Sync.Runs;
 using Rapport.Sync.Scheduling;
 
@@ -18,6 +21,11 @@ public static class SyncServiceExtensions
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<SyncRunner>();
         services.TryAddSingleton<ICrmConnectorFactory, UnavailableCrmConnectorFactory>();
+        // Resolved as IEnumerable<ISyncStage> and ordered by SyncStageOrder: pull, push, activities.
+        services.TryAddSingleton<ActivityDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncStage, PullStage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncStage, PushStage>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISyncStage, ActivityStage>());
         return services;
     }
 
