@@ -5,7 +5,7 @@ namespace Rapport.Sync.Pull;
 /// key for links (<c>userId</c>, <c>anon:</c> + anonymous id, or the group id), how an event
 /// addresses it, and the values matching compares.
 /// </summary>
-public sealed record PullCandidate(
+internal sealed record PullCandidate(
     long Id,
     string Key,
     string? UserId,
