@@ -144,8 +144,14 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
                         new CrmError("INVALID_TEMPLATE", $"The activity rule for \"{rule.Event}\" has a template error: {error}", []));
                     continue;
                 }
+                if (!subject!.TryRender(variables, out var subjectText, out error) || !description!.TryRender(variables, out var descriptionText, out error))
+                {
+                    errors.Add(result, rule.Object.ToString(), recipient.WhoId, recipient.ProfileKey,
+                        new CrmError("INVALID_TEMPLATE", $"The activity rule for \"{rule.Event}\" failed to render: {error}", []));
+                    continue;
+                }
                 var activity = new CrmActivity(ActivityExternalId.For(e.MessageId, index), recipient.WhoId, recipient.WhatId,
-                    Truncate(subject!.Render(variables), SubjectMaxLength), Truncate(description!.Render(variables), DescriptionMaxLength), at);
+                    Truncate(subjectText, SubjectMaxLength), Truncate(descriptionText, DescriptionMaxLength), at);
                 if (!activities.TryGetValue(rule.Object, out var list))
                 {
                     activities[rule.Object] = list = [];

@@ -13,11 +13,15 @@ public sealed class ActivityTemplate
 {
     // A handful of rules per connection; the bound only guards against settings churn filling memory.
     private const int CacheLimit = 1_000;
+    private const int MaxSteps = 10_000;
     private static readonly FluidParser Parser = new();
     private static readonly TemplateOptions Options = new()
     {
         CultureInfo = CultureInfo.InvariantCulture,
         TimeZone = TimeZoneInfo.Utc,
+        // Templates come from the admin; a runaway loop must fail its activity, not hang the dispatcher.
+        MaxSteps = MaxSteps,
+        MaxRecursion = 10,
     };
     private static readonly ConcurrentDictionary<string, (ActivityTemplate? Template, string? Error)> Cache = new(StringComparer.Ordinal);
 
@@ -58,6 +62,23 @@ public sealed class ActivityTemplate
             context.SetValue(name, value);
         }
         return _template.Render(context, NullEncoder.Default).Trim();
+    }
+
+    /// <summary>Renders, reporting a failure (too many steps, a filter given bad arguments) instead of throwing.</summary>
+    public bool TryRender(ActivityVariables variables, out string text, out string? error)
+    {
+        try
+        {
+            text = Render(variables);
+            error = null;
+            return true;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or ParseException)
+        {
+            text = "";
+            error = ex.Message;
+            return false;
+        }
     }
 
     private static (ActivityTemplate?, string?) Parse(string text)

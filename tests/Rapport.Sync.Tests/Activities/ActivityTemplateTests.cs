@@ -97,4 +97,14 @@ public sealed class ActivityTemplateTests
     [InlineData("URLPath", "url_path")]
     [InlineData("score", "score")]
     public void SnakeCase_CamelCaseName_GivesAlias(string name, string expected) => Assert.Equal(expected, ActivityVariables.SnakeCase(name));
+
+    [Fact]
+    public void TryRender_RunawayLoop_ReportsErrorInsteadOfHanging()
+    {
+        Assert.True(ActivityTemplate.TryParse("{% for i in (1..50000) %}x{% endfor %}", out var template, out _));
+
+        Assert.False(template!.TryRender(Variables("{}"), out var text, out var error));
+        Assert.Equal("", text);
+        Assert.NotNull(error);
+    }
 }
