@@ -1,0 +1,46 @@
+using Rapport.Tests.Support;
+
+namespace Rapport.Tests;
+
+/// <summary><c>rapport sync</c> as a real child process: the failures a user meets first say what to do, without a stack trace.</summary>
+public sealed class SyncCliTests : IDisposable
+{
+    private readonly RapportCli _cli = new();
+
+    [Fact]
+    public async Task SyncStatus_UnknownDataset_SaysSoAndExitsNonZero()
+    {
+        var result = await _cli.RunAsync("sync", "status", "--dataset", "nope", "--data", _cli.DataDirectory);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("There is no dataset \"nope\"", result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncNow_DatasetWithoutConnection_SaysHowToConnectAndExitsNonZero()
+    {
+        var created = await _cli.RunAsync("datasets", "create", "Website", "--data", _cli.DataDirectory);
+        Assert.True(created.ExitCode == 0, created.All);
+
+        var result = await _cli.RunAsync("sync", "now", "--dataset", "Website", "--data", _cli.DataDirectory);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("has no Salesforce connection", result.All, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("now")]
+    [InlineData("status")]
+    [InlineData("errors")]
+    public async Task SyncHelp_EachVerb_ListsDatasetAndStorageOptions(string verb)
+    {
+        var result = await _cli.RunAsync("sync", verb, "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.All(new[] { "--dataset", "--data", "--database" }, option => Assert.Contains(option, result.Stdout, StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
