@@ -224,6 +224,7 @@ public static class SalesforceConnectionApi
         row.State = SalesforceConnectionState.Deactivated;
         row.UpdatedAt = connections.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        await request.HttpContext.RequestServices.GetRequiredService<Sync.SyncSchedules>().ConnectionChangedAsync(row.Id, cancellationToken);
         return TypedResults.Ok(SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request)));
     }
 
@@ -265,6 +266,8 @@ public static class SalesforceConnectionApi
         }
         row.UpdatedAt = connections.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
+        // Unpausing schedules the initial run (or the nightly and interval runs); pausing removes them.
+        await request.HttpContext.RequestServices.GetRequiredService<Sync.SyncSchedules>().ConnectionChangedAsync(row.Id, cancellationToken);
         return TypedResults.Ok(SalesforceConnectionMapper.ToResponse(row, connections.CallbackUrl(request)));
     }
 

@@ -21,7 +21,12 @@ public sealed class SyncJob(SyncRunner runner, ILogger<SyncJob> logger) : IJob
         try
         {
             var outcome = await runner.RunAsync(connectionId, trigger, progress: null, cancellationToken);
-            if (outcome.Refusal != SyncRunRefusal.None)
+            if (outcome.Refusal == SyncRunRefusal.NoConnection)
+            {
+                // The connection was deleted: its schedule goes with it.
+                await context.Scheduler.DeleteJob(context.JobDetail.Key, cancellationToken);
+            }
+            else if (outcome.Refusal != SyncRunRefusal.None)
             {
                 logger.LogInformation("Scheduled {Trigger} sync of connection {ConnectionId} skipped: {Message}", trigger, connectionId, outcome.Message);
             }

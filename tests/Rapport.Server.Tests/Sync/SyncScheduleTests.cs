@@ -65,12 +65,13 @@ public abstract class SyncScheduleTests<TFixture>(TFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task Reconcile_ActiveBeforeInitialRun_RunsTheInitialSyncThroughQuartz()
+    public async Task Unpause_BeforeInitialRun_RunsTheInitialSyncThroughQuartz()
     {
-        var (_, connectionId) = await fixture.ConnectionAsync(initialDone: false);
+        var (datasetId, connectionId) = await fixture.ConnectionAsync(state: SalesforceConnectionState.Paused, initialDone: false);
 
-        await Reconciler.ReconcileAsync(connectionId, Ct);
+        using var unpause = await fixture.Admin.PostAsync(SyncHostFixture.Path(datasetId, "unpause"), null, Ct);
 
+        Assert.True(unpause.IsSuccessStatusCode, await unpause.Content.ReadAsStringAsync(Ct));
         SyncRunEntity? run = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
