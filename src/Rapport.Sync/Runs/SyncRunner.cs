@@ -80,12 +80,14 @@ public sealed class SyncRunner(
     {
         SyncSettings settings;
         string datasetId;
+        string? integrationUserId;
         bool initial;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var connection = await db.SalesforceConnections.AsNoTracking().SingleAsync(c => c.Id == connectionId, cancellationToken);
             settings = SyncSettings.Parse(connection.SyncSettings);
             datasetId = connection.DatasetId;
+            integrationUserId = connection.UserId;
             initial = !await db.SyncCursors.AnyAsync(c => c.ConnectionId == connectionId && c.Name.StartsWith("pull:"), cancellationToken);
         }
         var connector = await connectors.OpenAsync(connectionId, cancellationToken);
@@ -93,6 +95,7 @@ public sealed class SyncRunner(
         return new SyncContext
         {
             ConnectionId = connectionId, DatasetId = datasetId, Settings = settings, Connector = connector, Run = recorder, Initial = initial,
+            IntegrationUserId = integrationUserId,
         };
     }
 }
