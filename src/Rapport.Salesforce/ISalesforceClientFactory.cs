@@ -1,5 +1,6 @@
 using Rapport.Salesforce.Auth;
 using Rapport.Salesforce.Diagnostics;
+using Rapport.Salesforce.Rest;
 
 namespace Rapport.Salesforce;
 
@@ -8,9 +9,11 @@ public interface ISalesforceClientFactory
 {
     /// <summary>
     /// A client for the org <paramref name="options"/> point at, reading and saving tokens through
-    /// <paramref name="tokens"/> and counting calls into <paramref name="calls"/> (a new counter if null).
+    /// <paramref name="tokens"/> and counting calls into <paramref name="calls"/> (a new counter if null);
+    /// describes are kept in <paramref name="describes"/> when given, so they outlive the client.
     /// </summary>
-    SalesforceClient Create(SalesforceConnectionOptions options, ISalesforceTokenStore tokens, ApiCallCounter? calls = null);
+    SalesforceClient Create(SalesforceConnectionOptions options, ISalesforceTokenStore tokens, ApiCallCounter? calls = null,
+        SalesforceDescribeCache? describes = null);
 
     /// <summary>The OAuth client for connection setup (authorize URL, code exchange, revoke).</summary>
     SalesforceOAuthClient CreateOAuthClient();

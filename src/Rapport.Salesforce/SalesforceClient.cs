@@ -20,11 +20,13 @@ namespace Rapport.Salesforce;
 public sealed class SalesforceClient : IDisposable
 {
     private readonly SalesforceTransport _transport;
-    private readonly ConcurrentDictionary<string, Lazy<Task<SObjectDescribe>>> _describes = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, Lazy<Task<SObjectDescribe>>> _describes;
     private Lazy<Task<GlobalDescribe>>? _global;
 
-    internal SalesforceClient(HttpClient http, SalesforceSession session, SalesforceHttpOptions options, TimeProvider time)
+    internal SalesforceClient(HttpClient http, SalesforceSession session, SalesforceHttpOptions options, TimeProvider time,
+        SalesforceDescribeCache? describes = null)
     {
+        _describes = describes?.Entries ?? new ConcurrentDictionary<string, Lazy<Task<SObjectDescribe>>>(StringComparer.OrdinalIgnoreCase);
         _transport = new SalesforceTransport(http, session);
         Collections = new SObjectCollections(_transport);
         Bulk = new BulkApi(_transport, options, time);

@@ -33,8 +33,11 @@ public sealed class SalesforceReader : ICrmReader
         var isLead = request.Kind == CrmObjectKind.Lead && describe.Field("ConvertedContactId") is not null;
         var soql = Build(describe.Name, fields.Select(f => f.ApiName), request, isLead);
         var options = new QueryOptions { BatchSize = _options.QueryBatchSize, IncludeDeleted = request.IncludeDeleted };
-        await foreach (var page in SalesforceCrmFailures.GuardAsync(_client.QueryPagesAsync<JsonElement>(soql, options, cancellationToken), cancellationToken))
+        await using var pages = SalesforceCrmFailures.GuardAsync(_client.QueryPagesAsync<JsonElement>(soql, options, cancellationToken), cancellationToken)
+            .GetAsyncEnumerator(cancellationToken);
+        while (await NextPageAsync(pages, request.ObjectType))
         {
+            var page = pages.Current;
             if (page.Records.Count == 0)
             {
                 continue;
@@ -45,6 +48,23 @@ public sealed class SalesforceReader : ICrmReader
                 records.Add(ToRecord(row, request.Kind, fields, isLead));
             }
             yield return records;
+        }
+    }
+
+    /// <summary>
+    /// The next page. Describes may be cached across runs, so a field hidden since then surfaces as
+    /// INVALID_FIELD here: the describe is dropped, and the next run names the field in its error.
+    /// </summary>
+    private async Task<bool> NextPageAsync(IAsyncEnumerator<QueryPage<JsonElement>> pages, string objectType)
+    {
+        try
+        {
+            return await pages.MoveNextAsync();
+        }
+        catch (CrmException ex) when (ex.ErrorCode is "INVALID_FIELD" or "INVALID_TYPE")
+        {
+            _client.InvalidateDescribe(objectType);
+            throw;
         }
     }
 

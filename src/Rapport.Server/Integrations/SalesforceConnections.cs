@@ -61,8 +61,8 @@ public sealed class SalesforceConnections(
     }
 
     /// <summary>A client that loads and saves the row's tokens (encrypted) as it refreshes them.</summary>
-    public SalesforceClient Client(SalesforceConnectionEntity row)
-        => clients.Create(Options(row), new SalesforceConnectionTokenStore(contexts, protector, time, row.Id));
+    public SalesforceClient Client(SalesforceConnectionEntity row, SalesforceDescribeCache? describes = null)
+        => clients.Create(Options(row), new SalesforceConnectionTokenStore(contexts, protector, time, row.Id), describes: describes);
 
     /// <summary>
     /// Stores fresh tokens and the identity they belong to on a tracked row. A deactivated connection

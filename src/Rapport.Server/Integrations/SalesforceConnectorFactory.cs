@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data.Entities;
+using Rapport.Salesforce.Rest;
 using Rapport.Salesforce.Sync;
 using Rapport.Sync.Connectors;
 
@@ -11,6 +13,11 @@ namespace Rapport.Server.Integrations;
 /// </summary>
 public sealed class SalesforceConnectorFactory(SalesforceConnections connections) : ICrmConnectorFactory
 {
+    // Describes per connection, org user and API version: a run with nothing to do then makes no
+    // describe calls (issue 4: at most one API call per record type). Reconnecting as another user
+    // or changing the API version starts a fresh cache, since field visibility may differ.
+    private readonly ConcurrentDictionary<string, SalesforceDescribeCache> _describes = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async Task<ICrmConnector> OpenAsync(string connectionId, CancellationToken cancellationToken)
     {
@@ -23,6 +30,7 @@ public sealed class SalesforceConnectorFactory(SalesforceConnections connections
         {
             throw new CrmException(CrmFailureKind.AuthenticationFailed, "The Salesforce connection has not been established: " + SalesforceRemedies.Reconnect);
         }
-        return new SalesforceConnector(connections.Client(row), connections.Time);
+        var describes = _describes.GetOrAdd(string.Join('|', row.Id, row.InstanceUrl, row.UserId, row.ApiVersion), _ => new SalesforceDescribeCache());
+        return new SalesforceConnector(connections.Client(row, describes), connections.Time);
     }
 }
