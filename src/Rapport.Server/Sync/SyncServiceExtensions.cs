@@ -44,6 +44,8 @@ public static class SyncServiceExtensions
             return services;
         }
         services.AddSingleton<SyncScheduleReconciler>();
+        // Quartz logs its whole configuration at Information on every start; the reconciler logs what matters.
+        services.AddLogging(logging => logging.AddFilter("Quartz", LogLevel.Warning));
         services.AddQuartz(quartz =>
         {
             quartz.ConfigureScheduler(options =>
