@@ -27,7 +27,15 @@ public sealed class SyncScheduleReconciler(
         }
         foreach (var id in ids)
         {
-            await ReconcileAsync(id, cancellationToken);
+            try
+            {
+                await ReconcileAsync(id, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Another node reconciling the same connection at the same moment, say; the next pass converges.
+                logger.LogWarning("Reconciling the sync schedule of connection {ConnectionId} failed: {Message}", id, ex.Message);
+            }
         }
     }
 
@@ -84,7 +92,8 @@ public sealed class SyncScheduleReconciler(
                 {
                     await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
                 }
-                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions(), cancellationToken);
+                // Replace: a node reconciling concurrently may have scheduled the same trigger a moment ago.
+                await scheduler.ScheduleJob(trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
             }
             logger.LogInformation("Sync schedule of connection {ConnectionId}: {Kind} {Schedule}", connectionId, kind,
                 wanted.Cron is null ? $"every {wanted.Interval!.Value.TotalMinutes} min" : $"\"{wanted.Cron}\" ({wanted.TimeZone!.Id})");
