@@ -49,6 +49,19 @@ public abstract class SyncRunnerTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task StartAsync_ManyAtOnce_ExactlyOneTakesTheLease()
+    {
+        var (_, connectionId) = await fixture.ConnectionAsync();
+
+        var starts = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Runner.StartAsync(connectionId, SyncTriggers.Manual, Ct), Ct)));
+
+        var started = Assert.Single(starts, s => s.Started);
+        Assert.All(starts.Where(s => !s.Started), s => Assert.Equal(started.RunId, s.RunningRunId));
+        var outcome = await Runner.ExecuteAsync(started, null, Ct);
+        Assert.Equal(SyncRunStatus.Succeeded, outcome.Status);
+    }
+
+    [Fact]
     public async Task RunAsync_StaleRunningRow_IsMarkedInterruptedAndTheRunProceeds()
     {
         var (datasetId, connectionId) = await fixture.ConnectionAsync();
