@@ -96,7 +96,11 @@ public sealed class SalesforceReader : ICrmReader
         var filters = new List<string>();
         if (request.ModstampFrom is { } from)
         {
-            filters.Add("SystemModstamp >= " + Soql.DateTime(from));
+            filters.Add(request.OverlapFrom is { } overlap && overlap < from
+                ? request.OwnUserId is { Length: > 0 } own
+                    ? $"(SystemModstamp >= {Soql.DateTime(from)} OR (SystemModstamp >= {Soql.DateTime(overlap)} AND LastModifiedById != {Soql.Quote(own)}))"
+                    : "SystemModstamp >= " + Soql.DateTime(overlap)
+                : "SystemModstamp >= " + Soql.DateTime(from));
         }
         if (request.CreatedAfter is { } created)
         {

@@ -27,7 +27,8 @@ public sealed class PullStage(
 {
     /// <summary>
     /// Re-read this much before the cursor: records committed late with an earlier <c>SystemModstamp</c>
-    /// are not missed, and unchanged re-reads cost nothing (no events).
+    /// are not missed, and unchanged re-reads cost nothing (no events). Rapport's own writes in that
+    /// window are not re-read (see <see cref="CrmReadRequest.OverlapFrom"/>).
     /// </summary>
     public static readonly TimeSpan Overlap = TimeSpan.FromMinutes(1);
 
@@ -72,7 +73,9 @@ public sealed class PullStage(
             ObjectType = type.ObjectType,
             Kind = type.Kind,
             Fields = Fields(state),
-            ModstampFrom = cursor - Overlap,
+            ModstampFrom = cursor,
+            OverlapFrom = cursor - Overlap,
+            OwnUserId = state.Context.IntegrationUserId,
             CreatedAfter = type.CreatedWithinDays is { } created ? now.AddDays(-created) : null,
             ModifiedAfter = type.ModifiedWithinDays is { } modified ? now.AddDays(-modified) : null,
             IncludeDeleted = cursor is not null,

@@ -40,7 +40,8 @@ public class PullStageIncrementalTests
         var second = await kit.RunAsync(Config());
 
         var request = kit.Reader.Requests[^1];
-        Assert.Equal(Modified - PullStage.Overlap, request.ModstampFrom);
+        Assert.Equal(Modified, request.ModstampFrom);
+        Assert.Equal(Modified - PullStage.Overlap, request.OverlapFrom);
         Assert.True(request.IncludeDeleted);
         Assert.Equal(1, events);
         Assert.Equal(events, await kit.CrmEventCountAsync());
@@ -95,7 +96,8 @@ public class PullStageIncrementalTests
         kit.Reader.FailAfter = null;
         await kit.RunAsync(Config());
 
-        Assert.Equal(Modified - PullStage.Overlap, kit.Reader.Requests[^1].ModstampFrom);
+        Assert.Equal(Modified, kit.Reader.Requests[^1].ModstampFrom);
+        Assert.Equal(Modified - PullStage.Overlap, kit.Reader.Requests[^1].OverlapFrom);
         Assert.Equal("first", (await kit.AttributeAsync("u1", "title"))?.Value);
         Assert.Equal("second", (await kit.AttributeAsync("u2", "title"))?.Value);
     }

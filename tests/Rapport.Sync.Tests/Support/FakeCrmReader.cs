@@ -42,7 +42,7 @@ public sealed class FakeCrmReader : ICrmReader
         var wanted = request.Fields.ToHashSet(StringComparer.Ordinal);
         var matching = _records.GetValueOrDefault(request.ObjectType, [])
             .Where(r => request.IncludeDeleted || !r.IsDeleted)
-            .Where(r => request.ModstampFrom is null || r.Modstamp >= request.ModstampFrom)
+            .Where(r => request.ModstampFrom is null || r.Modstamp >= (request.OverlapFrom ?? request.ModstampFrom))
             .Where(r => request.CreatedAfter is null || r.CreatedDate > request.CreatedAfter)
             .Where(r => request.ModifiedAfter is null || r.Modstamp > request.ModifiedAfter)
             .OrderBy(r => r.Modstamp)
