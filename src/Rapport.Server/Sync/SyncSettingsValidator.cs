@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Quartz;
+using Rapport.Sync.Activities;
 using Rapport.Sync.Matching;
 using Rapport.Sync.Naming;
 using Rapport.Sync.Settings;
@@ -94,6 +95,14 @@ public static partial class SyncSettingsValidator
             if (string.IsNullOrWhiteSpace(rule.Subject))
             {
                 Add($"activities.rules[{r}].subject", "The subject template is required (Salesforce activities need a subject).");
+            }
+            else if (!ActivityTemplate.TryParse(rule.Subject, out _, out var subjectError))
+            {
+                Add($"activities.rules[{r}].subject", $"The subject template does not parse: {subjectError}");
+            }
+            if (!string.IsNullOrEmpty(rule.Description) && !ActivityTemplate.TryParse(rule.Description, out _, out var descriptionError))
+            {
+                Add($"activities.rules[{r}].description", $"The description template does not parse: {descriptionError}");
             }
         }
         return errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);

@@ -42,7 +42,8 @@ public abstract class SyncApiTests<TFixture>(TFixture fixture) : IClassFixture<T
              "push": {"infix": "9 bad", "bulkThreshold": 50},
              "pull": {"recordTypes": [{"objectType": "Contact", "kind": "Contact", "createdWithinDays": 0, "mappings": [{"field": "", "attribute": "email"}]},
                                       {"objectType": "contact", "kind": "Contact"}]},
-             "activities": {"rules": [{"event": "signup", "subject": " "}]}}
+             "activities": {"rules": [{"event": "signup", "subject": " "},
+                                      {"event": "nps_score", "subject": "Score {{ score ", "description": "{% if %}"}]}}
             """;
 
         using var put = await PutSettingsAsync(datasetId, settings);
@@ -54,6 +55,7 @@ public abstract class SyncApiTests<TFixture>(TFixture fixture) : IClassFixture<T
         {
             "schedule.intervalMinutes", "schedule.nightlyCron", "push.infix", "push.bulkThreshold", "pull.recordTypes[0].createdWithinDays",
             "pull.recordTypes[0].mappings[0].field", "pull.recordTypes[1].objectType", "activities.rules[0].subject",
+            "activities.rules[1].subject", "activities.rules[1].description",
         }, fields);
         var stored = await fixture.Admin.GetFromJsonAsync<JsonElement>(SyncHostFixture.Path(datasetId, "sync-settings"), Ct);
         Assert.Equal(5, stored.GetProperty("schedule").GetProperty("intervalMinutes").GetInt32());
