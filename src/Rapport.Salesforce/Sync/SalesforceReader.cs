@@ -98,7 +98,10 @@ public sealed class SalesforceReader : ICrmReader
         {
             filters.Add(request.OverlapFrom is { } overlap && overlap < from
                 ? request.OwnUserId is { Length: > 0 } own
-                    ? $"(SystemModstamp >= {Soql.DateTime(from)} OR (SystemModstamp >= {Soql.DateTime(overlap)} AND LastModifiedById != {Soql.Quote(own)}))"
+                    // SOQL datetimes have whole seconds: "after the cursor's second" keeps Rapport's own
+                    // writes made in that second (the push right after a pull) from being read back;
+                    // anyone else's change in that second is inside the overlap clause.
+                    ? $"(SystemModstamp > {Soql.DateTime(from)} OR (SystemModstamp >= {Soql.DateTime(overlap)} AND LastModifiedById != {Soql.Quote(own)}))"
                     : "SystemModstamp >= " + Soql.DateTime(overlap)
                 : "SystemModstamp >= " + Soql.DateTime(from));
         }

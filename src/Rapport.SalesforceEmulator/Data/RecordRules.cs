@@ -27,16 +27,22 @@ internal static class RecordRules
         SetIfEmpty(definition, row, "OwnerId", userId);
         SetIfEmpty(definition, row, "CreatedById", userId);
         SetIfEmpty(definition, row, "LastModifiedById", userId);
-        var stamp = mode == WriteMode.System && Rows.Get(row, definition, "CreatedDate") is DateTime created ? created : (object)now;
+        var stamp = mode == WriteMode.System && Rows.Get(row, definition, "CreatedDate") is DateTime created ? created : (object)WholeSeconds(now);
         SetIfEmpty(definition, row, "CreatedDate", stamp);
         SetIfEmpty(definition, row, "LastModifiedDate", Rows.Get(row, definition, "CreatedDate") ?? stamp);
         SetIfEmpty(definition, row, "SystemModstamp", Rows.Get(row, definition, "LastModifiedDate") ?? stamp);
     }
 
+    /// <summary>
+    /// Salesforce stores datetimes to the second (queries show <c>.000</c> milliseconds), so audit
+    /// stamps do too: clients comparing <c>SystemModstamp</c> with a SOQL literal see what a real org gives.
+    /// </summary>
+    public static DateTime WholeSeconds(DateTime value) => value.AddTicks(-(value.Ticks % TimeSpan.TicksPerSecond));
+
     /// <summary>Stamps a change by <paramref name="userId"/>.</summary>
     public static void Touch(ObjectDefinition definition, object?[] row, string userId, DateTime now)
     {
-        var boxed = (object)now;
+        var boxed = (object)WholeSeconds(now);
         Rows.Set(ref row, definition, "LastModifiedDate", boxed);
         Rows.Set(ref row, definition, "LastModifiedById", userId);
         Rows.Set(ref row, definition, "SystemModstamp", boxed);

@@ -25,6 +25,32 @@ public sealed class SalesforceReaderTests : ConnectorTestBase
     }
 
     [Fact]
+    public void Build_OverlapWithOwnUser_RereadsTheWindowOnlyForOtherUsersChanges()
+    {
+        var request = Contacts("Email") with { ModstampFrom = Start, OverlapFrom = Start.AddMinutes(-1), OwnUserId = "005000000000001AAA" };
+
+        var soql = SalesforceReader.Build("Contact", ["Email"], request, isLead: false);
+
+        Assert.Contains("WHERE (SystemModstamp > 2026-01-01T00:00:00Z OR (SystemModstamp >= 2025-12-31T23:59:00Z AND LastModifiedById != '005000000000001AAA'))",
+            soql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_OwnWriteInTheCursorSecond_IsNotReadBackButAnotherUsersIs()
+    {
+        var id = await CreateContactAsync("Pushed by Rapport");
+        var cursor = (await ReadAllAsync(Contacts())).Single(r => r.Id == id).Modstamp;
+        var own = (await Connector.Client.GetIdentityAsync(Ct)).UserId!;
+        var window = Contacts("LastName") with { ModstampFrom = cursor, OverlapFrom = cursor.AddMinutes(-1) };
+
+        var asOwnUser = await ReadAllAsync(window with { OwnUserId = own });
+        var asSomeoneElse = await ReadAllAsync(window with { OwnUserId = "005000000000001AAA" });
+
+        Assert.DoesNotContain(asOwnUser, r => r.Id == id);
+        Assert.Contains(asSomeoneElse, r => r.Id == id);
+    }
+
+    [Fact]
     public async Task ReadAsync_CreatedAndModifiedFilters_ReturnsOnlyRecordsMatchingBoth()
     {
         var oldUntouched = await CreateContactAsync("Old untouched");
