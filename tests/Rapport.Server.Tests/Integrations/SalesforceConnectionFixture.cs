@@ -25,6 +25,7 @@ public abstract class SalesforceConnectionFixture(DatabaseKind kind) : IAsyncLif
     public const string Username = "integration@rapport.test";
     public const string Password = "Sup3r-Secret-Pw";
     public const string SecurityToken = "TOKEN7Q2";
+    public const string SalesUsername = "sam.sales@rapport.test";
 
     /// <summary>Rapport's test server answers on http://localhost, so that is the callback it derives.</summary>
     public const string Callback = "http://localhost/oauth/salesforce/callback";
@@ -148,6 +149,12 @@ public abstract class SalesforceConnectionFixture(DatabaseKind kind) : IAsyncLif
             {
                 Username = Username, Password = Password, SecurityToken = SecurityToken, FirstName = "Rapport", LastName = "Integration",
                 Email = Username, Permissions = [EmulatorPermissions.ApiEnabled, EmulatorPermissions.ModifyAllData],
+            },
+            // A salesperson editing records in Salesforce, as opposed to Rapport's integration user.
+            new EmulatorUserConfig
+            {
+                Username = SalesUsername, Password = Password, SecurityToken = SecurityToken, FirstName = "Sam", LastName = "Sales",
+                Email = SalesUsername, Permissions = [EmulatorPermissions.ApiEnabled],
             },
         ],
     };

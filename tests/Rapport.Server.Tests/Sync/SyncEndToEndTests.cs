@@ -60,7 +60,8 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
         var (dataset, contactId, _) = await LinkedPersonAsync(org);
         await SyncAsync(dataset);
 
-        await ControlAsync(HttpMethod.Patch, $"/__emulator/records/Contact/{contactId}", new { Title = "Chief Marketing Officer" });
+        await ControlAsync(HttpMethod.Patch, $"/__emulator/records/Contact/{contactId}?as={Uri.EscapeDataString(SalesforceConnectionFixture.SalesUsername)}",
+            new { Title = "Chief Marketing Officer" });
         var run = await SyncAsync(dataset);
 
         Assert.Equal("Succeeded", run.GetProperty("status").GetString());

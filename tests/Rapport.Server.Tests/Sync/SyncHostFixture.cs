@@ -44,7 +44,21 @@ public abstract class SyncHostFixture(DatabaseKind kind) : IAsyncLifetime
         }
     }
 
-    public HttpClient Admin { get; private set; } = null!;
+    /// <summary>The admin client; on PostgreSQL without a configured server this fails (or skips) the test with the reason.</summary>
+    public HttpClient Admin
+    {
+        get
+        {
+            if (_admin is null)
+            {
+                PostgresTestDatabase.RequireServer();
+            }
+            return _admin!;
+        }
+        private set => _admin = value;
+    }
+
+    private HttpClient? _admin;
 
     public IServiceProvider Services => App.Services;
 
