@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Rapport.Data;
 using Rapport.Data.Entities;
 using Rapport.Sync.Connectors;
@@ -63,19 +60,14 @@ internal sealed class ActivityErrorLog(string connectionId, string datasetId, Sy
         }
         foreach (var error in _pending)
         {
-            var hash = Hash(error);
+            var hash = error.Hash;
             if (_written.TryGetValue(hash, out var existing))
             {
                 existing.Count++;
                 existing.LastSeenAt = now;
                 continue;
             }
-            var entity = new SyncErrorEntity
-            {
-                RunId = _run.Id, ConnectionId = connectionId, Stage = error.Stage, ObjectType = error.ObjectType, RecordId = error.RecordId,
-                ProfileKey = error.ProfileKey, ErrorCode = error.ErrorCode, Message = error.Message,
-                Fields = JsonSerializer.Serialize(error.Fields), Hash = hash, FirstSeenAt = now, LastSeenAt = now,
-            };
+            var entity = error.ToEntity(_run.Id, connectionId, now);
             _written[hash] = entity;
             db.SyncErrors.Add(entity);
         }
@@ -83,11 +75,5 @@ internal sealed class ActivityErrorLog(string connectionId, string datasetId, Sy
         _run.ErrorCount = _written.Count;
         _run.Message = $"{_written.Values.Sum(e => e.Count)} activities or NPS updates were rejected by Salesforce; see the errors.";
         _pending.Clear();
-    }
-
-    private static string Hash(SyncRecordError error)
-    {
-        var key = string.Join('\u001f', error.Stage, error.ObjectType, error.RecordId, error.ProfileKey, error.ErrorCode, error.Message, string.Join(',', error.Fields));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 }

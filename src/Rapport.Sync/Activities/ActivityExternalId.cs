@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace Rapport.Sync.Activities;
 
@@ -21,6 +19,6 @@ public static class ActivityExternalId
             return id;
         }
         // Long client-chosen message ids: a hash is as deterministic and always fits.
-        return "h:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)));
+        return "h:" + Sha256Hex.Of(id);
     }
 }

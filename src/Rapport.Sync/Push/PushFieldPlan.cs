@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Rapport.Sync.Connectors;
 using Rapport.Sync.Naming;
 using Rapport.Sync.Settings;
@@ -20,8 +18,8 @@ internal sealed class PushFieldPlan
         Specs = fields.Where(f => !f.IsExisting)
             .Select(f => new CrmFieldSpec(f.ApiName, Label(f.Field.Name, infix), f.Type))
             .ToList();
-        SpecsHash = Hash(string.Join('\n', Specs.Select(s => $"{s.ApiName}|{s.Label}|{s.Type}")));
-        MappingHash = Hash(string.Join('\n', fields.Select(f => $"{f.Field.Source}|{f.Field.Name}|{f.ApiName}|{f.Type}")));
+        SpecsHash = Sha256Hex.Of(string.Join('\n', Specs.Select(s => $"{s.ApiName}|{s.Label}|{s.Type}")));
+        MappingHash = Sha256Hex.Of(string.Join('\n', fields.Select(f => $"{f.Field.Source}|{f.Field.Name}|{f.ApiName}|{f.Type}")));
     }
 
     public IReadOnlyList<PlannedField> Fields { get; }
@@ -53,8 +51,6 @@ internal sealed class PushFieldPlan
         return new PushFieldPlan(planned, infix);
     }
 
-    /// <summary>SHA-256 of a text, as 64 lower-case hex digits (what cursors and rejected-push hashes hold).</summary>
-    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static string Label(string name, string? infix)
     {

@@ -63,6 +63,6 @@ internal static class PushJournal
         {
             text.Append('\n').Append(field).Append('=').Append(PushValueFormatter.Canonical(value) ?? "\u0000");
         }
-        return PushFieldPlan.Hash(text.ToString());
+        return Sha256Hex.Of(text.ToString());
     }
 }

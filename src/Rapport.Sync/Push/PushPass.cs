@@ -40,7 +40,7 @@ internal sealed class PushPass(
         bool bulkRun;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            var mapping = plan.MappingHash + (leads is null ? "" : "|" + PushFieldPlan.Hash(leads.Fingerprint));
+            var mapping = plan.MappingHash + (leads is null ? "" : "|" + Sha256Hex.Of(leads.Fingerprint));
             var stored = await PushCursors.GetAsync(db, context.ConnectionId, _mappingCursor, cancellationToken);
             if (stored == mapping)
             {

@@ -25,9 +25,9 @@ public sealed class SyncRunRecorder(long runId)
     /// <summary>Records a rejected record; the same error for the same record counts up instead of repeating.</summary>
     public void Error(string stage, string? objectType, string? recordId, string? profileKey, CrmError error)
     {
-        var key = string.Join('\u001f', stage, objectType, recordId, profileKey, error.ErrorCode, error.Message, string.Join(',', error.Fields));
-        _errors.AddOrUpdate(key,
-            _ => new SyncRecordError(stage, objectType, recordId, profileKey, error.ErrorCode, error.Message, error.Fields),
+        var recordError = new SyncRecordError(stage, objectType, recordId, profileKey, error.ErrorCode, error.Message, error.Fields);
+        _errors.AddOrUpdate(recordError.Key,
+            _ => recordError,
             (_, existing) =>
             {
                 existing.Count++;

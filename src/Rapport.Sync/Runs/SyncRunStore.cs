@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
@@ -33,12 +31,7 @@ public sealed class SyncRunStore(IDbContextFactory<RapportDbContext> contexts, T
         run.Message = failure?.Message is { Length: > 2000 } text ? text[..2000] : failure?.Message;
         foreach (var error in errors)
         {
-            db.SyncErrors.Add(new SyncErrorEntity
-            {
-                RunId = runId, ConnectionId = run.ConnectionId, Stage = error.Stage, ObjectType = error.ObjectType, RecordId = error.RecordId,
-                ProfileKey = error.ProfileKey, ErrorCode = error.ErrorCode, Message = error.Message,
-                Fields = JsonSerializer.Serialize(error.Fields, Json), Count = error.Count, Hash = Hash(error), FirstSeenAt = now, LastSeenAt = now,
-            });
+            db.SyncErrors.Add(error.ToEntity(runId, run.ConnectionId, now));
         }
         var connection = await db.SalesforceConnections.SingleOrDefaultAsync(c => c.Id == run.ConnectionId, cancellationToken);
         if (connection is not null)
@@ -62,12 +55,5 @@ public sealed class SyncRunStore(IDbContextFactory<RapportDbContext> contexts, T
         {
             RunId = runId, Status = status, Message = run.Message, Stats = stats, ApiCalls = apiCalls, TotalApiCalls = total, ErrorCount = errors.Count,
         };
-    }
-
-    /// <summary>SHA-256 (hex) of everything that makes two errors the same, as <see cref="SyncRunRecorder"/> folds them.</summary>
-    public static string Hash(SyncRecordError error)
-    {
-        var key = string.Join('\u001f', error.Stage, error.ObjectType, error.RecordId, error.ProfileKey, error.ErrorCode, error.Message, string.Join(',', error.Fields));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
     }
 }
