@@ -54,8 +54,7 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var checkpoint = await CheckpointAsync(db, datasetId, cancellationToken);
-        var cursor = await db.SyncCursors.AsNoTracking()
-            .Where(c => c.ConnectionId == connectionId && c.Name == CursorName).Select(c => c.Position).FirstOrDefaultAsync(cancellationToken);
+        var cursor = await SyncCursors.GetAsync(db, connectionId, CursorName, cancellationToken);
         if (cursor is null)
         {
             await StartCursorAsync(db, connectionId, checkpoint, cancellationToken);

@@ -9,6 +9,7 @@ using Rapport.Data;
 using Rapport.Data.Entities;
 using Rapport.Data.EventLog;
 using Rapport.Sync.Matching;
+using Rapport.Sync.Runs;
 using Rapport.Sync.Settings;
 
 namespace Rapport.Sync.Pull;
@@ -199,20 +200,9 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
     private static async Task AdvanceCursorAsync(RapportDbContext db, PullTypeState state, DateTimeOffset pageMax, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var cursor = await db.SyncCursors.FindAsync([state.Context.ConnectionId, state.CursorName], cancellationToken);
-        var position = PullCursor.Format(pageMax);
-        if (cursor is null)
-        {
-            db.SyncCursors.Add(new SyncCursorEntity
-            {
-                ConnectionId = state.Context.ConnectionId, Name = state.CursorName, Position = position, UpdatedAt = now.UtcDateTime,
-            });
-        }
-        else if (PullCursor.Parse(cursor.Position) is not { } stored || stored < pageMax)
-        {
-            cursor.Position = position;
-            cursor.UpdatedAt = now.UtcDateTime;
-        }
+        // A checkpoint never moves back (pages of an overlap re-read end below it).
+        await SyncCursors.SetAsync(db, state.Context.ConnectionId, state.CursorName, PullCursor.Format(pageMax), now.UtcDateTime, cancellationToken,
+            replaces: stored => PullCursor.Parse(stored) is not { } previous || previous < pageMax);
     }
 
     private static LoggedEvent ToEvent(string datasetId, PullCandidate target, CrmRecord record, Dictionary<string, string?> traits,

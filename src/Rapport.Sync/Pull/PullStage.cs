@@ -63,9 +63,7 @@ public sealed class PullStage(
         string? position;
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
-            position = await db.SyncCursors.AsNoTracking()
-                .Where(c => c.ConnectionId == state.Context.ConnectionId && c.Name == state.CursorName)
-                .Select(c => c.Position).SingleOrDefaultAsync(cancellationToken);
+            position = await SyncCursors.GetAsync(db, state.Context.ConnectionId, state.CursorName, cancellationToken);
         }
         var cursor = PullCursor.Parse(position);
         return new CrmReadRequest

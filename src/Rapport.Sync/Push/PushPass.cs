@@ -41,10 +41,10 @@ internal sealed class PushPass(
         await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
         {
             var mapping = plan.MappingHash + (leads is null ? "" : "|" + Sha256Hex.Of(leads.Fingerprint));
-            var stored = await PushCursors.GetAsync(db, context.ConnectionId, _mappingCursor, cancellationToken);
+            var stored = await SyncCursors.GetAsync(db, context.ConnectionId, _mappingCursor, cancellationToken);
             if (stored == mapping)
             {
-                start = PushPosition.Parse(await PushCursors.GetAsync(db, context.ConnectionId, source.CursorName, cancellationToken));
+                start = PushPosition.Parse(await SyncCursors.GetAsync(db, context.ConnectionId, source.CursorName, cancellationToken));
             }
             else
             {
@@ -52,8 +52,8 @@ internal sealed class PushPass(
                 // the journal keeps the values that are already right from being sent again.
                 start = PushPosition.Start;
                 var now = time.GetUtcNow().UtcDateTime;
-                await PushCursors.SetAsync(db, context.ConnectionId, source.CursorName, start.ToString(), now, cancellationToken);
-                await PushCursors.SetAsync(db, context.ConnectionId, _mappingCursor, mapping, now, cancellationToken);
+                await SyncCursors.SetAsync(db, context.ConnectionId, source.CursorName, start.ToString(), now, cancellationToken);
+                await SyncCursors.SetAsync(db, context.ConnectionId, _mappingCursor, mapping, now, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
             }
             bulkRun = PushBatchPlanner.Choose(
@@ -289,7 +289,7 @@ internal sealed class PushPass(
     private async Task SaveAsync(RapportDbContext db, PushProgress progress, CancellationToken cancellationToken)
     {
         progress.Advance();
-        await PushCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        await SyncCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

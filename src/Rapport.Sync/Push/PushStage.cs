@@ -67,14 +67,14 @@ public sealed class PushStage(IDbContextFactory<RapportDbContext> contexts, Time
         }
         var name = "push:fields:" + objectType;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await PushCursors.GetAsync(db, context.ConnectionId, name, cancellationToken) == plan.SpecsHash)
+        if (await SyncCursors.GetAsync(db, context.ConnectionId, name, cancellationToken) == plan.SpecsHash)
         {
             return;
         }
         logger.LogInformation("Creating {Count} push fields on {ObjectType} for connection {ConnectionId}", plan.Specs.Count, objectType, context.ConnectionId);
         // A CrmException (INSUFFICIENT_ACCESS without Modify All Data / Customize Application) ends the run with its remedy.
         await context.Connector.Schema.EnsureFieldsAsync(objectType, plan.Specs, cancellationToken);
-        await PushCursors.SetAsync(db, context.ConnectionId, name, plan.SpecsHash, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await SyncCursors.SetAsync(db, context.ConnectionId, name, plan.SpecsHash, time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rapport.Data;
 using Rapport.Sync.Connectors;
+using Rapport.Sync.Pull;
 using Rapport.Sync.Settings;
 
 namespace Rapport.Sync.Runs;
@@ -88,7 +89,7 @@ public sealed class SyncRunner(
             settings = SyncSettings.Parse(connection.SyncSettings);
             datasetId = connection.DatasetId;
             integrationUserId = connection.UserId;
-            initial = !await db.SyncCursors.AnyAsync(c => c.ConnectionId == connectionId && c.Name.StartsWith("pull:"), cancellationToken);
+            initial = !await db.SyncCursors.AnyAsync(c => c.ConnectionId == connectionId && c.Name.StartsWith(PullCursor.Prefix), cancellationToken);
         }
         var connector = await connectors.OpenAsync(connectionId, cancellationToken);
         opened(connector);
