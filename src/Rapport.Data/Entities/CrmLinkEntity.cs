@@ -7,6 +7,12 @@ namespace Rapport.Data.Entities;
 /// </summary>
 public sealed class CrmLinkEntity
 {
+    /// <summary>Starts the key of a person known only by anonymous ids: <c>anon:</c> + one of them.</summary>
+    public const string AnonymousKeyPrefix = "anon:";
+
+    /// <summary>The profile key of a person known only by <paramref name="anonymousId"/>.</summary>
+    public static string AnonymousKey(string anonymousId) => AnonymousKeyPrefix + anonymousId;
+
     public long Id { get; set; }
     public required string ConnectionId { get; set; }
     /// <summary>The CRM object: <c>Contact</c>, <c>Lead</c>, <c>Account</c> or a custom object's API name.</summary>

@@ -35,7 +35,7 @@ internal static class ActivityRecipients
                 .Select(i => new { i.ProfileId, i.AnonymousId })
                 .ToListAsync(cancellationToken))
             .GroupBy(i => i.ProfileId)
-            .ToDictionary(g => g.Key, g => g.Select(i => "anon:" + i.AnonymousId).Order(StringComparer.Ordinal).ToList());
+            .ToDictionary(g => g.Key, g => g.Select(i => CrmLinkEntity.AnonymousKey(i.AnonymousId)).Order(StringComparer.Ordinal).ToList());
 
         // Each event: (profile id when known, its candidate keys, the key it is reported under).
         var people = new Dictionary<long, (long? ProfileId, List<string> Keys)>();
@@ -47,7 +47,7 @@ internal static class ActivityRecipients
             }
             else if (e.AnonymousId is not null && identityProfiles.TryGetValue(e.AnonymousId, out var profileId))
             {
-                var own = "anon:" + e.AnonymousId;
+                var own = CrmLinkEntity.AnonymousKey(e.AnonymousId);
                 var keys = anonymousProfiles.GetValueOrDefault(profileId) is { } merged
                     ? [merged]
                     : new List<string> { own }.Concat(anonymousKeys.GetValueOrDefault(profileId, []).Where(k => k != own)).ToList();
@@ -55,7 +55,7 @@ internal static class ActivityRecipients
             }
             else
             {
-                people[e.Sequence] = (null, e.AnonymousId is null ? [] : ["anon:" + e.AnonymousId]);
+                people[e.Sequence] = (null, e.AnonymousId is null ? [] : [CrmLinkEntity.AnonymousKey(e.AnonymousId)]);
             }
         }
 

@@ -12,7 +12,6 @@ namespace Rapport.Sync.Pull;
 /// </summary>
 internal static class PullCandidateLoader
 {
-    public const string AnonymousPrefix = "anon:";
     public const string UserIdAttribute = "userId";
 
     /// <summary>The person profiles the query names, with the keys matching compares.</summary>
@@ -22,7 +21,7 @@ internal static class PullCandidateLoader
         var rows = new Dictionary<long, ProfileEntity>();
         var profiles = db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId);
 
-        var userIds = query.Keys.Where(k => !k.StartsWith(AnonymousPrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var userIds = query.Keys.Where(k => !k.StartsWith(CrmLinkEntity.AnonymousKeyPrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         if (query.Attributes.TryGetValue(UserIdAttribute, out var wantedUserIds))
         {
             userIds.UnionWith(wantedUserIds);
@@ -31,8 +30,8 @@ internal static class PullCandidateLoader
         Add(rows, await Chunked(query.Emails, ids => profiles.Where(p => ids.Contains(p.Email!)), cancellationToken));
         Add(rows, await Chunked(query.Names, ids => profiles.Where(p => ids.Contains(p.DisplayName!)), cancellationToken));
 
-        var anonymousIds = query.Keys.Where(k => k.StartsWith(AnonymousPrefix, StringComparison.Ordinal))
-            .Select(k => k[AnonymousPrefix.Length..]).ToList();
+        var anonymousIds = query.Keys.Where(k => k.StartsWith(CrmLinkEntity.AnonymousKeyPrefix, StringComparison.Ordinal))
+            .Select(k => k[CrmLinkEntity.AnonymousKeyPrefix.Length..]).ToList();
         if (anonymousIds.Count > 0)
         {
             var ids = await db.Identities.AsNoTracking()
@@ -69,7 +68,7 @@ internal static class PullCandidateLoader
             keys[RecordMatcher.EmailAttribute] = row.Email;
             keys[RecordMatcher.NameAttribute] = row.DisplayName;
             keys[UserIdAttribute] = row.UserId;
-            candidates.Add(new PullCandidate(row.Id, row.UserId ?? AnonymousPrefix + anonymousId, row.UserId,
+            candidates.Add(new PullCandidate(row.Id, row.UserId ?? CrmLinkEntity.AnonymousKey(anonymousId!), row.UserId,
                 row.UserId is null ? anonymousId : null, null, keys));
         }
         return candidates;

@@ -8,8 +8,6 @@ namespace Rapport.Sync.Push;
 /// <summary>Changed user profiles; an anonymous profile's links are found under <c>anon:</c> + each of its anonymous ids.</summary>
 internal sealed class UserPushSource : IPushSource
 {
-    public const string AnonymousPrefix = "anon:";
-
     public CrmProfileKind Kind => CrmProfileKind.User;
 
     public string CursorName => "push:user";
@@ -31,7 +29,7 @@ internal sealed class UserPushSource : IPushSource
                 .Where(i => i.DatasetId == datasetId && anonymous.Contains(i.ProfileId))
                 .Select(i => new { i.ProfileId, i.AnonymousId })
                 .ToListAsync(cancellationToken))
-                .ToLookup(i => i.ProfileId, i => AnonymousPrefix + i.AnonymousId);
+                .ToLookup(i => i.ProfileId, i => CrmLinkEntity.AnonymousKey(i.AnonymousId));
         return rows.Select(r =>
         {
             var kpis = ProfileDocuments.ReadKpis(r.Kpis);
