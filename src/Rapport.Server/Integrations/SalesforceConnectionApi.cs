@@ -277,7 +277,8 @@ public static class SalesforceConnectionApi
         return null;
     }
 
-    private static ProblemHttpResult NoConnection(string datasetId) => TypedResults.Problem(statusCode: 404, title: "No Salesforce connection",
+    /// <summary>404 for a dataset without a connection, saying how to create one (also used by the sync endpoints).</summary>
+    internal static ProblemHttpResult NoConnection(string datasetId) => TypedResults.Problem(statusCode: 404, title: "No Salesforce connection",
         detail: $"Dataset \"{datasetId}\" has no Salesforce connection; create it with PUT /api/datasets/{datasetId}/connections/salesforce {{\"consumerKey\": …, \"consumerSecret\": …}}.");
 
     private static ProblemHttpResult NotEstablished(SalesforceConnectionEntity row) => TypedResults.Problem(statusCode: 409, title: "Connection not established",

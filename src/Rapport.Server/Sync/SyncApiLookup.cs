@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Data.Entities;
+using Rapport.Server.Integrations;
 using Rapport.Sync.Connectors;
 
 namespace Rapport.Server.Sync;
@@ -27,8 +28,7 @@ internal static class SyncApiLookup
         {
             return (null, Problems.DatasetNotFound(datasetId));
         }
-        return (null, TypedResults.Problem(statusCode: 404, title: "No Salesforce connection",
-            detail: $"Dataset \"{datasetId}\" has no Salesforce connection; create it with PUT /api/datasets/{datasetId}/connections/salesforce {{\"consumerKey\": …, \"consumerSecret\": …}}."));
+        return (null, SalesforceConnectionApi.NoConnection(datasetId));
     }
 
     public static IResult CrmProblem(CrmException exception, string title)
