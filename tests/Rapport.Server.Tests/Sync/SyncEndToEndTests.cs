@@ -23,7 +23,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_MatchingContact_PullsAttributesAndPushesFields()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, contactId, accountId) = await LinkedPersonAsync(org);
 
         var run = await SyncAsync(dataset);
@@ -42,7 +42,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_NothingChanged_UsesOneApiCallPerRecordType()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, _, _) = await LinkedPersonAsync(org);
         await SyncAsync(dataset);
 
@@ -56,7 +56,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_ChangedInSalesforce_NextRunUpdatesTheProfile()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, contactId, _) = await LinkedPersonAsync(org);
         await SyncAsync(dataset);
 
@@ -72,7 +72,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task Activities_NpsScoreTracked_EventAndScoreFieldOnTheContactWithinSeconds()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, contactId, _) = await LinkedPersonAsync(org, activities: true);
         await SyncAsync(dataset);
         await AdminAsync(HttpMethod.Post, Path(dataset, "unpause"), null);
@@ -102,7 +102,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_ApiLimitReachedMidRun_StopsCleanlyAndTheNextRunResumes()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, contactId, _) = await LinkedPersonAsync(org);
         var limits = await ControlAsync(HttpMethod.Get, "/__emulator/limits", null);
         var used = limits.GetProperty("used").GetInt32();
@@ -128,7 +128,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_SalesforceUnavailable_FailsSayingItWillRetryThenRecovers()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, contactId, _) = await LinkedPersonAsync(org);
         try
         {
@@ -151,7 +151,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_RecordLockErrors_EveryRecordArrivesWithinTwoRuns()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, contactId, _) = await LinkedPersonAsync(org);
         try
         {
@@ -172,7 +172,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_SessionExpiredBeforeTheRun_RefreshesAndSucceeds()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, _, _) = await LinkedPersonAsync(org);
         await ControlAsync(HttpMethod.Post, "/__emulator/sessions/expire", null);
 
@@ -184,7 +184,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_RefreshTokenRevoked_FailsAndTheConnectionSaysToReconnect()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, _, _) = await LinkedPersonAsync(org, webServerFlow: true);
         await ControlAsync(HttpMethod.Post, "/__emulator/refresh-tokens/revoke", null);
         await ControlAsync(HttpMethod.Post, "/__emulator/sessions/expire", null);
@@ -200,7 +200,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
     [Fact]
     public async Task SyncNow_UserLostModifyAllData_FailsNamingThePermissionToGrant()
     {
-        var org = await OrgAsync();
+        var org = NewOrg();
         var (dataset, _, _) = await LinkedPersonAsync(org);
         var user = Uri.EscapeDataString(SalesforceConnectionFixture.Username);
         try
@@ -224,7 +224,7 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
         public string Company => "Acme " + Suffix;
     }
 
-    private static Task<Org> OrgAsync() => Task.FromResult(new Org(Guid.NewGuid().ToString("N")[..10]));
+    private static Org NewOrg() => new(Guid.NewGuid().ToString("N")[..10]);
 
     /// <summary>
     /// A connected dataset whose profile (tracked with a plan and an account) matches a contact by
@@ -238,9 +238,8 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
             new { LastName = "Pat", Email = org.Email, Title = "VP Marketing", AccountId = accountId })).GetProperty("Id").GetString()!;
 
         var datasetId = await fixture.ConfiguredDatasetAsync();
-        var dataset = new TestDataset(datasetId, "", "");
-        var keys = await Rapport.GetJsonAsync($"/api/datasets/{datasetId}");
-        dataset = dataset with { WriteKey = keys.GetProperty("writeKeys")[0].GetString()! };
+        var stored = await Rapport.GetJsonAsync($"/api/datasets/{datasetId}");
+        var dataset = new TestDataset(datasetId, stored.GetProperty("name").GetString()!, stored.GetProperty("writeKeys")[0].GetString()!);
         if (webServerFlow)
         {
             await fixture.ConnectWithWebServerFlowAsync(datasetId);
