@@ -20,6 +20,7 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<SyncCursorEntity> SyncCursors => Set<SyncCursorEntity>();
     public DbSet<SyncRunEntity> SyncRuns => Set<SyncRunEntity>();
     public DbSet<SyncErrorEntity> SyncErrors => Set<SyncErrorEntity>();
+    public DbSet<AdminUserEntity> AdminUsers => Set<AdminUserEntity>();
 
     /// <summary>The Data Protection key ring (secrets at rest), shared by every node.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
