@@ -38,6 +38,9 @@ public static class RapportServer
 
     public static string AdminKeyOf(WebApplication app) => app.Services.GetRequiredService<AdminKey>().Value;
 
+    /// <summary>The console account created at this start with its one-time password, when there was none.</summary>
+    public static Console.Accounts.FirstAdminAccount FirstAdminOf(WebApplication app) => app.Services.GetRequiredService<Console.Accounts.FirstAdminAccount>();
+
     public static StorageOptions StorageOf(WebApplication app) => app.Services.GetRequiredService<StorageOptions>();
 
     internal static T Option<T>(IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;

@@ -5,6 +5,7 @@ using Rapport.Core.Tracking;
 using Rapport.Data.Storage;
 using Rapport.Server.Admin;
 using Rapport.Server.Configuration;
+using Rapport.Server.Console;
 using Rapport.Server.Diagnostics;
 using Rapport.Server.Integrations;
 using Rapport.Server.Processing;
@@ -43,6 +44,7 @@ public static class RapportServerExtensions
             builder.Services.AddHostedService<Rapport.Server.Sync.ActivityDispatcherService>();
         }
         builder.Services.AddRapportSdk();
+        builder.Services.AddRapportConsole();
 
         // EF Core logs every command at Information; that drowns the server's own messages.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -93,6 +95,7 @@ public static class RapportServerExtensions
         api.MapSyncSettingsApi();
         api.MapSyncRunsApi();
         app.MapSalesforceOAuthCallback();
+        app.MapRapportConsole();
         return app;
     }
 

@@ -5,6 +5,7 @@ var root = new RootCommand("Rapport: self-hosted personalization and customer en
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
+root.Subcommands.Add(AdminCommand.Create());
 root.Subcommands.Add(ReprocessCommand.Create());
 root.Subcommands.Add(SyncCommand.Create());
 root.Subcommands.Add(EmulatorCommand.Create());

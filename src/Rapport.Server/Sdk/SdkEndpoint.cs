@@ -1,4 +1,4 @@
-using Microsoft.Net.Http.Headers;
+using Rapport.Server.Assets;
 
 namespace Rapport.Server.Sdk;
 
@@ -17,7 +17,7 @@ public static class SdkEndpoint
     /// <summary>Registers the embedded script and the tracking CORS policy.</summary>
     public static IServiceCollection AddRapportSdk(this IServiceCollection services)
     {
-        services.AddSingleton(_ => SdkScript.Load());
+        services.AddSingleton(_ => new SdkScript(EmbeddedAsset.Load(SdkScript.ResourceName, "text/javascript; charset=utf-8")));
         // Any origin, no credentials: a write key is public by design (it sits in every page),
         // and the tracking API reads no cookies, so there is nothing for another site to borrow.
         services.AddCors(cors => cors.AddPolicy(CorsPolicy, policy => policy
@@ -41,36 +41,7 @@ public static class SdkEndpoint
         return app;
     }
 
+    // An hour fresh, then a cheap revalidation: a Rapport upgrade reaches every site within the hour.
     private static IResult ServeScript(HttpContext context, SdkScript script)
-    {
-        var request = context.Request;
-        var response = context.Response;
-        var gzip = AcceptsGzip(request);
-        var etag = gzip ? script.GzipETag : script.ETag;
-        response.Headers.ETag = etag;
-        // An hour fresh, then a cheap revalidation: a Rapport upgrade reaches every site within the hour.
-        response.Headers.CacheControl = "public, max-age=3600";
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
-        response.Headers.XContentTypeOptions = "nosniff";
-        if (Matches(request, script))
-        {
-            return TypedResults.StatusCode(StatusCodes.Status304NotModified);
-        }
-        if (gzip)
-        {
-            response.Headers.ContentEncoding = "gzip";
-        }
-        return TypedResults.Bytes(gzip ? script.Gzipped : script.Plain, "text/javascript; charset=utf-8");
-    }
-
-    private static bool AcceptsGzip(HttpRequest request)
-        => request.GetTypedHeaders().AcceptEncoding.Any(e =>
-            e.Value.Equals("gzip", StringComparison.OrdinalIgnoreCase) && (e.Quality ?? 1) > 0);
-
-    // Either representation's tag revalidates: both name the same script version.
-    private static bool Matches(HttpRequest request, SdkScript script)
-        => request.GetTypedHeaders().IfNoneMatch.Any(tag =>
-            tag.Equals(EntityTagHeaderValue.Any)
-            || tag.Tag.Equals(script.ETag, StringComparison.Ordinal)
-            || tag.Tag.Equals(script.GzipETag, StringComparison.Ordinal));
+        => script.Asset.Serve(context, "public, max-age=3600");
 }

@@ -28,6 +28,12 @@ internal static class ServeCommand
             AnsiConsole.MarkupLineInterpolated($"[green]Rapport is running[/] on {string.Join(", ", app.Urls)}");
             AnsiConsole.MarkupLineInterpolated($"  database:  {storage.Describe()}");
             AnsiConsole.MarkupLineInterpolated($"  admin key: {RapportServer.AdminKeyOf(app)}");
+            AnsiConsole.MarkupLineInterpolated($"  console:   {app.Urls.First()}/");
+            if (RapportServer.FirstAdminOf(app) is { UserName: { } user, Password: { } password })
+            {
+                // Shown once: only the hash is stored. `rapport admin create` makes more accounts.
+                AnsiConsole.MarkupLineInterpolated($"  sign in:   user [bold]{user}[/], password [bold]{password}[/] (shown only now)");
+            }
             AnsiConsole.MarkupLine("  Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(cancellationToken);
             return 0;
