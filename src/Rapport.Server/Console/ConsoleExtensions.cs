@@ -44,6 +44,7 @@ public static class ConsoleExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseExpiredFormPage();
         app.MapConsoleAssets();
         app.MapRazorComponents<App>();
         return app;

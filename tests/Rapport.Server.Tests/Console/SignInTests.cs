@@ -92,6 +92,7 @@ public sealed class SignInTests : IAsyncLifetime
             ["Input.Name"] = "forged",
         }), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("This form has expired", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var datasets = await _host.GetJsonAsync("/api/datasets");
         Assert.DoesNotContain(datasets.EnumerateArray(), d => d.GetProperty("name").GetString() == "forged");
     }
