@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Rapport.Data.Storage;
 using Rapport.Sync.Activities;
@@ -13,10 +14,19 @@ namespace Rapport.Server.Sync;
 /// <summary>Registers the sync runner (server and CLI) and the Quartz schedules (server only).</summary>
 public static class SyncServiceExtensions
 {
-    /// <summary>The runner, its lease and store, and the stages. Call after the CRM connector is registered.</summary>
+    /// <summary>The configuration section of the sync settings (run lease timing, schedules, activities).</summary>
+    public const string Section = "Rapport:Sync";
+
+    /// <summary>
+    /// The runner, its lease and store, and the stages. Call after the CRM connector is registered.
+    /// The lease timing is bound from <see cref="Section"/> of the registered <see cref="IConfiguration"/>
+    /// and validated: at start for hosts (ValidateOnStart), else when the runner is first resolved.
+    /// </summary>
     public static IServiceCollection AddSyncRuns(this IServiceCollection services)
     {
-        services.TryAddSingleton(new SyncRunnerOptions());
+        services.AddOptions<SyncRunnerOptions>().BindConfiguration(Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncRunnerOptions>, SyncRunnerOptionsValidator>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<SyncRunnerOptions>>().Value);
         services.TryAddSingleton<SyncRunLease>();
         services.TryAddSingleton<SyncRunStore>();
         services.TryAddSingleton<SyncRunner>();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 namespace Rapport.Commands;
@@ -18,6 +19,12 @@ internal static class CliErrors
         catch (CliException ex)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // ValidateOnStart in `rapport serve`: the message names the setting and the allowed values.
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] configuration: {ex.Message}");
             return 1;
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Rapport.Server;
 using Spectre.Console;
 
@@ -23,6 +25,7 @@ internal static class ServeCommand
                 b.WebHost.UseUrls(listen.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             });
             await using var app = await RapportServer.BuildAsync(builder, cancellationToken);
+            ValidateSettings(app.Services);
             await app.StartAsync(cancellationToken);
             var storage = RapportServer.StorageOf(app);
             AnsiConsole.MarkupLineInterpolated($"[green]Rapport is running[/] on {string.Join(", ", app.Urls)}");
@@ -39,5 +42,22 @@ internal static class ServeCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>
+    /// Runs the ValidateOnStart checks before the host starts: started with a bad setting, the host
+    /// logs its own stack trace first; this way the user sees one line naming the setting.
+    /// </summary>
+    private static void ValidateSettings(IServiceProvider services)
+    {
+        try
+        {
+            services.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (InvalidOperationException ex)
+        {
+            // The binder could not read a value (a word where a number was expected); its message names the key.
+            throw new CliException("configuration: " + ex.Message);
+        }
     }
 }

@@ -20,7 +20,7 @@ internal static class SyncErrorsCommand
         command.SetAction((result, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             var (_, storage) = CommonOptions.Storage(result, data, database);
-            await using var services = await CliServices.CreateAsync(storage, cancellationToken);
+            await using var services = await SyncCliServices.CreateAsync(storage, CommonOptions.Overrides(result, data, database), cancellationToken);
             var (dataset, connection) = await SyncCommand.ConnectionAsync(services, result.GetValue(datasetOption)!, cancellationToken);
             await using var db = await services.GetRequiredService<IDbContextFactory<RapportDbContext>>().CreateDbContextAsync(cancellationToken);
             var runs = db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connection.Id);

@@ -2,6 +2,8 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Data;
+using Rapport.Data.Entities;
+using Rapport.Sync.Runs;
 using Spectre.Console;
 
 namespace Rapport.Commands;
@@ -19,7 +21,7 @@ internal static class SyncStatusCommand
         command.SetAction((result, cancellationToken) => CliErrors.RunAsync(async () =>
         {
             var (_, storage) = CommonOptions.Storage(result, data, database);
-            await using var services = await CliServices.CreateAsync(storage, cancellationToken);
+            await using var services = await SyncCliServices.CreateAsync(storage, CommonOptions.Overrides(result, data, database), cancellationToken);
             var (dataset, connection) = await SyncCommand.ConnectionAsync(services, result.GetValue(datasetOption)!, cancellationToken);
             await using var db = await services.GetRequiredService<IDbContextFactory<RapportDbContext>>().CreateDbContextAsync(cancellationToken);
             var runs = await db.SyncRuns.AsNoTracking().Where(r => r.ConnectionId == connection.Id)
@@ -36,11 +38,17 @@ internal static class SyncStatusCommand
                 AnsiConsole.MarkupLine("No synchronization has run yet; start one with `rapport sync now`.");
                 return 0;
             }
+            // The same threshold the next run's lease uses (Rapport:Sync:StaleAfterSeconds), so status says what that run will do.
+            var staleBefore = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime - services.GetRequiredService<SyncRunnerOptions>().StaleAfter;
             var table = new Table().AddColumns("Run", "Trigger", "Status", "Started", "Ended", "API calls", "Errors", "Message");
             foreach (var run in runs)
             {
-                table.AddRow(run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Trigger, run.Status.ToString(), SyncCommand.Time(run.StartedAt),
-                    SyncCommand.Time(run.EndedAt), $"{run.TotalApiCalls:N0}", $"{run.ErrorCount:N0}", Markup.Escape(run.Message ?? ""));
+                var (status, message) = run.Status == SyncRunStatus.Running && (run.HeartbeatAt is null || run.HeartbeatAt < staleBefore)
+                    ? ("Stalled", $"No heartbeat since {SyncCommand.Time(run.HeartbeatAt ?? run.StartedAt)}: the process running it stopped; " +
+                        "the next run closes it as Interrupted and resumes from the last checkpoint.")
+                    : (run.Status.ToString(), run.Message ?? "");
+                table.AddRow(run.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Trigger, status, SyncCommand.Time(run.StartedAt),
+                    SyncCommand.Time(run.EndedAt), $"{run.TotalApiCalls:N0}", $"{run.ErrorCount:N0}", Markup.Escape(message));
             }
             AnsiConsole.Write(table);
             return 0;

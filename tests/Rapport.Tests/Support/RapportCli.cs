@@ -20,6 +20,9 @@ public sealed class RapportCli : IDisposable
 
     public string DataDirectory => Path.Combine(WorkingDirectory, "data");
 
+    /// <summary>Extra environment variables (RAPPORT_* settings) every child started from here gets.</summary>
+    public Dictionary<string, string> Environment { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The rapport entry assembly: next to the tests when the build copied it with its runtime config, else in src/Rapport's output.</summary>
     public static string EntryAssembly { get; } = FindEntryAssembly();
 
@@ -68,6 +71,10 @@ public sealed class RapportCli : IDisposable
         info.Environment["RAPPORT_ADMIN_KEY"] = AdminKey;
         info.Environment["NO_COLOR"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in Environment)
+        {
+            info.Environment[name] = value;
+        }
         return info;
     }
 
