@@ -6,6 +6,7 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(MigrateCommand.Create());
 root.Subcommands.Add(DatasetsCommand.Create());
 root.Subcommands.Add(AdminCommand.Create());
+root.Subcommands.Add(DemoCommand.Create());
 root.Subcommands.Add(ReprocessCommand.Create());
 root.Subcommands.Add(SyncCommand.Create());
 root.Subcommands.Add(EmulatorCommand.Create());
