@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every Rapport test: unit, integration (SQLite and PostgreSQL), process and client tests.
-# On a fresh Debian machine it installs what the tests need (PostgreSQL, Node.js) and starts a throwaway
-# PostgreSQL cluster on 127.0.0.1 that lives only as long as this script.
+# On a fresh Debian machine it installs what the tests need (PostgreSQL, Node.js, Chromium) and starts a
+# throwaway PostgreSQL cluster on 127.0.0.1 that lives only as long as this script.
 #   ./test.sh                 everything
 #   ./test.sh --filter NAME   only tests whose name contains NAME
 # RAPPORT_SKIP_POSTGRES=1 skips the PostgreSQL tests (reported as skipped, never as passed).
@@ -36,6 +36,16 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
   log "Installing Node.js and npm"
   apt_install nodejs npm
 fi
+
+# ---- Chromium: the browser tests drive Debian's package through Playwright -----------------
+# (RAPPORT_CHROMIUM may name another executable instead); Playwright never downloads a browser of its own.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ -z "${RAPPORT_CHROMIUM:-}" && ! -x /usr/bin/chromium ]]; then
+  log "Installing Chromium"
+  apt_install chromium
+fi
+# Screenshots of every browser-test step, kept after the run.
+export RAPPORT_BROWSER_ARTIFACTS="${RAPPORT_BROWSER_ARTIFACTS:-$PWD/TestResults/screenshots}"
 
 # ---- PostgreSQL: a private cluster for this run -------------------------------------------
 pg_dir=""
@@ -87,4 +97,7 @@ for path in glob.glob(sys.argv[1] + "/*.trx"):
     skipped += int(counters.get("notExecuted", 0))
 print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
 PY
+if [[ -d "$RAPPORT_BROWSER_ARTIFACTS" ]]; then
+  echo "browser screenshots: $RAPPORT_BROWSER_ARTIFACTS"
+fi
 exit $status
