@@ -64,6 +64,79 @@ public sealed class SalesforceSetupTests(SqliteSalesforceConnectionFixture fixtu
     }
 
     [Fact]
+    public async Task SaveSettings_EverythingWrong_ShowsAnErrorNextToEachField()
+    {
+        var dataset = await fixture.Rapport.CreateDatasetAsync();
+        using var session = await ConsoleSession.SignInAsync(fixture.Rapport);
+
+        using var response = await PostSettingsAsync(session, dataset.Id, key: "has space", secret: "", loginHost: "ftp://nowhere", action: "connect");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ConsoleSession.ParseAsync(response);
+        Assert.Contains("Consumer Key", MessageAfter(page, "#sf-consumer-key"), StringComparison.Ordinal);
+        Assert.Contains("Consumer Secret", MessageAfter(page, "#sf-consumer-secret"), StringComparison.Ordinal);
+        Assert.Contains("ftp://nowhere", MessageAfter(page, "#sf-login-host"), StringComparison.Ordinal);
+        Assert.Null(await RowOrNullAsync(dataset.Id));
+    }
+
+    [Fact]
+    public async Task IntegrationUser_RightCredentials_ConnectsAndShowsOrgAndUser()
+    {
+        var dataset = await fixture.Rapport.CreateDatasetAsync();
+        using var session = await ConsoleSession.SignInAsync(fixture.Rapport);
+        using (var saved = await PostSettingsAsync(session, dataset.Id, SalesforceConnectionFixture.ConsumerKey, Secret, fixture.EmulatorUrl.ToString(), "save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var response = await PostLoginAsync(session, dataset.Id, SalesforceConnectionFixture.SecurityToken);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var row = await fixture.RowAsync(dataset.Id);
+        Assert.Equal(SalesforceAuthFlow.Password, row.AuthFlow);
+        var page = await session.GetPageAsync(SetupPath(dataset.Id));
+        Assert.Equal(row.OrganizationId, page.QuerySelector("#sf-org")!.TextContent.Trim());
+        Assert.Equal(SalesforceConnectionFixture.Username, page.QuerySelector("#sf-user")!.TextContent.Trim());
+        Assert.DoesNotContain(SalesforceConnectionFixture.Password, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task IntegrationUser_WrongSecurityToken_ShowsFailureClassAndRemedyWithoutEchoingThePassword()
+    {
+        var dataset = await fixture.Rapport.CreateDatasetAsync();
+        using var session = await ConsoleSession.SignInAsync(fixture.Rapport);
+        using (var saved = await PostSettingsAsync(session, dataset.Id, SalesforceConnectionFixture.ConsumerKey, Secret, fixture.EmulatorUrl.ToString(), "save"))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using var response = await PostLoginAsync(session, dataset.Id, "WRONG");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ConsoleSession.ParseAsync(response);
+        var notice = page.QuerySelector("[data-testid=sf-notice]")!;
+        Assert.Equal("authentication_failure", notice.QuerySelector("[data-testid=sf-notice-code]")!.TextContent);
+        Assert.Contains("Reset My Security Token", notice.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(SalesforceConnectionFixture.Password, page.DocumentElement.OuterHtml, StringComparison.Ordinal);
+        Assert.Equal("Not connected", page.QuerySelector("[data-testid=sf-state]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task CheckConnection_Connected_ShowsApiVersionAndRemainingApiCalls()
+    {
+        var dataset = await fixture.Rapport.CreateDatasetAsync();
+        using var session = await ConsoleSession.SignInAsync(fixture.Rapport);
+        await ConnectAsync(session, dataset.Id);
+
+        using var response = await session.PostFormAsync(SetupPath(dataset.Id), "salesforce-check", []);
+
+        var page = await ConsoleSession.ParseAsync(response);
+        Assert.Equal("v62.0", page.QuerySelector("#sf-api-version")!.TextContent.Trim());
+        Assert.Matches(@"^[\d,]+ of [\d,]+ today$", page.QuerySelector("#sf-remaining-calls")!.TextContent.Trim());
+        Assert.Contains("OK", page.QuerySelector("[data-testid=sf-last-check]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SaveSettings_Valid_StoresThemAndShowsTheSecretOnlyAsSet()
     {
         var dataset = await fixture.Rapport.CreateDatasetAsync();
@@ -215,6 +288,13 @@ public sealed class SalesforceSetupTests(SqliteSalesforceConnectionFixture fixtu
         }
         return session.PostFormAsync(SetupPath(datasetId), "salesforce-settings", fields);
     }
+
+    private static Task<HttpResponseMessage> PostLoginAsync(ConsoleSession session, string datasetId, string securityToken)
+        => session.PostFormAsync(SetupPath(datasetId), "salesforce-password", new()
+        {
+            ["Login.Username"] = SalesforceConnectionFixture.Username, ["Login.Password"] = SalesforceConnectionFixture.Password,
+            ["Login.SecurityToken"] = securityToken,
+        });
 
     private static string MessageAfter(IDocument page, string inputSelector)
         => string.Join(" ", page.QuerySelector(inputSelector)!.Closest(".field")!.QuerySelectorAll(".validation-message").Select(m => m.TextContent));
