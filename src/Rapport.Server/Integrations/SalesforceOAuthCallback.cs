@@ -6,7 +6,9 @@ namespace Rapport.Server.Integrations;
 /// <summary>
 /// <c>GET /oauth/salesforce/callback</c>: where Salesforce sends the admin's browser back. Not under
 /// <c>/api</c> and without the admin key — the browser cannot send it; the one-time <c>state</c>
-/// (stored hashed, with its PKCE verifier and an expiry) is what authorizes the request.
+/// (stored hashed, with its PKCE verifier and an expiry) is what authorizes the request. A flow
+/// started from the console's setup page ends back on that page; one started through the API ends
+/// on a small page of its own (or problem details when JSON is asked for).
 /// </summary>
 public static class SalesforceOAuthCallback
 {
