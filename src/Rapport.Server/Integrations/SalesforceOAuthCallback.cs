@@ -6,7 +6,9 @@ namespace Rapport.Server.Integrations;
 /// <summary>
 /// <c>GET /oauth/salesforce/callback</c>: where Salesforce sends the admin's browser back. Not under
 /// <c>/api</c> and without the admin key — the browser cannot send it; the one-time <c>state</c>
-/// (stored hashed, with its PKCE verifier and an expiry) is what authorizes the request.
+/// (stored hashed, with its PKCE verifier and an expiry) is what authorizes the request. A flow
+/// started from the console's setup page ends back on that page; one started through the API ends
+/// on a small page of its own (or problem details when JSON is asked for).
 /// </summary>
 public static class SalesforceOAuthCallback
 {
@@ -20,16 +22,17 @@ public static class SalesforceOAuthCallback
     {
         var query = context.Request.Query;
         string? state = query["state"], code = query["code"], error = query["error"];
+        var consoleDataset = ConsoleStartedFor(context);
         if (string.IsNullOrEmpty(state))
         {
-            return Answer(context, SalesforceFailures.InvalidState());
+            return consoleDataset is null ? Answer(context, SalesforceFailures.InvalidState()) : BackToConsole(context, consoleDataset, "invalid_state");
         }
         await using var db = await connections.Contexts.CreateDbContextAsync(cancellationToken);
         var hash = SalesforceConnections.HashState(state);
         var row = await db.SalesforceConnections.SingleOrDefaultAsync(c => c.PendingStateHash == hash, cancellationToken);
         if (row is null)
         {
-            return Answer(context, SalesforceFailures.InvalidState());
+            return consoleDataset is null ? Answer(context, SalesforceFailures.InvalidState()) : BackToConsole(context, consoleDataset, "invalid_state");
         }
         var verifier = connections.Protector.Unprotect(row.PendingCodeVerifierProtected);
         var redirect = row.PendingRedirectUri;
@@ -62,10 +65,40 @@ public static class SalesforceOAuthCallback
             connections.RecordCheck(row, failure);
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (consoleDataset is not null)
+        {
+            // The setup page reads the outcome (org and user, or the failure and its remedy) from the row.
+            return BackToConsole(context, row.DatasetId, failure is null ? "connected" : "failed");
+        }
         return failure is null
             ? Page(context, 200, "Salesforce connected",
                 $"Rapport is connected to Salesforce org {row.OrganizationId} as {row.Username}. The connection is {row.State.ToString().ToLowerInvariant()}; you can close this tab.")
             : Answer(context, failure);
+    }
+
+    /// <summary>
+    /// Marks the browser as having started the flow from the console's setup page of
+    /// <paramref name="datasetId"/>: the callback then sends it back there instead of answering a
+    /// page of its own. Only the browser that clicked the button carries it (path-scoped, 10 minutes).
+    /// </summary>
+    public static void MarkConsoleStarted(HttpContext context, string datasetId)
+        => context.Response.Cookies.Append(ConsoleCookie, datasetId, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, IsEssential = true,
+            Path = context.Request.PathBase.Add(SalesforceConnections.CallbackPath).Value, MaxAge = SalesforceConnections.PendingLifetime,
+        });
+
+    private const string ConsoleCookie = "rapport.salesforce-connect";
+
+    private static string? ConsoleStartedFor(HttpContext context)
+        => context.Request.Cookies[ConsoleCookie] is { Length: > 0 } datasetId ? datasetId : null;
+
+    // The address is built from a dataset id, never taken from the request, so it cannot lead off the site.
+    private static IResult BackToConsole(HttpContext context, string datasetId, string outcome)
+    {
+        context.Response.Cookies.Delete(ConsoleCookie, new CookieOptions { Path = context.Request.PathBase.Add(SalesforceConnections.CallbackPath).Value });
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.Redirect($"{context.Request.PathBase}/datasets/{Uri.EscapeDataString(datasetId)}/salesforce/setup?oauth={outcome}");
     }
 
     private static IResult Answer(HttpContext context, SalesforceFailure failure)

@@ -15,15 +15,24 @@ public static partial class SalesforceSettingsValidator
         {
             return DatasetsApi.Problem(400, "Invalid settings", "Send {\"consumerKey\": …, \"consumerSecret\": …, \"sandbox\": false, \"loginHost\": null}.", "consumerKey");
         }
+        return Errors(body, creating) is [var first, ..] ? DatasetsApi.Problem(400, "Invalid settings", first.Message, first.Field) : null;
+    }
+
+    /// <summary>
+    /// Every bad field of <paramref name="body"/> (the console shows each next to its control; the API
+    /// answers with the first), empty when the settings can be stored.
+    /// </summary>
+    public static IReadOnlyList<SalesforceSettingsError> Errors(SalesforceSettingsRequest body, bool creating)
+    {
+        var errors = new List<SalesforceSettingsError>();
         if ((creating || body.ConsumerKey is not null) && (string.IsNullOrWhiteSpace(body.ConsumerKey) || body.ConsumerKey.Trim().Length > 255 || body.ConsumerKey.Trim().Any(char.IsWhiteSpace)))
         {
-            return DatasetsApi.Problem(400, "Invalid settings",
-                "\"consumerKey\" is required: the connected app's Consumer Key (Setup > App Manager > View), up to 255 characters without spaces.", "consumerKey");
+            errors.Add(new("consumerKey",
+                "\"consumerKey\" is required: the connected app's Consumer Key (Setup > App Manager > View), up to 255 characters without spaces."));
         }
         if ((creating || body.ConsumerSecret is not null) && (string.IsNullOrWhiteSpace(body.ConsumerSecret) || body.ConsumerSecret.Trim().Length > 255))
         {
-            return DatasetsApi.Problem(400, "Invalid settings",
-                "\"consumerSecret\" is required: the connected app's Consumer Secret, next to its Consumer Key.", "consumerSecret");
+            errors.Add(new("consumerSecret", "\"consumerSecret\" is required: the connected app's Consumer Secret, next to its Consumer Key."));
         }
         if (!string.IsNullOrWhiteSpace(body.LoginHost))
         {
@@ -33,15 +42,15 @@ public static partial class SalesforceSettingsValidator
             }
             catch (ArgumentException)
             {
-                return DatasetsApi.Problem(400, "Invalid settings",
-                    $"\"loginHost\" \"{body.LoginHost}\" is neither a host name (acme.my.salesforce.com) nor an http(s) URL; leave it empty to use login.salesforce.com, or test.salesforce.com with \"sandbox\": true.", "loginHost");
+                errors.Add(new("loginHost",
+                    $"\"loginHost\" \"{body.LoginHost}\" is neither a host name (acme.my.salesforce.com) nor an http(s) URL; leave it empty to use login.salesforce.com, or test.salesforce.com with \"sandbox\": true."));
             }
         }
         if (body.ApiVersion is { } version && !ApiVersionPattern().IsMatch(version))
         {
-            return DatasetsApi.Problem(400, "Invalid settings", $"\"apiVersion\" \"{version}\" is not a Salesforce API version such as \"v62.0\".", "apiVersion");
+            errors.Add(new("apiVersion", $"\"apiVersion\" \"{version}\" is not a Salesforce API version such as \"v62.0\"."));
         }
-        return null;
+        return errors;
     }
 
     [GeneratedRegex(@"^v?\d{2,3}\.0$")]
