@@ -30,7 +30,13 @@ internal sealed class ModstampIndex
             stamps[i] = SoqlValues.Instant(Rows.Get(views[i].Row, field)) ?? long.MinValue;
             positions[i] = i;
         }
-        // Positions start ascending, but the sort is not stable: equal stamps are put back in position order after it.
+        SortWithTiesByPosition(stamps, positions);
+        return new ModstampIndex(stamps, positions);
+    }
+
+    private static void SortWithTiesByPosition(long[] stamps, int[] positions)
+    {
+        // The sort is not stable: equal stamps are put back in position order after it.
         Array.Sort(stamps, positions);
         for (var start = 0; start < stamps.Length;)
         {
@@ -45,7 +51,77 @@ internal sealed class ModstampIndex
             }
             start = end;
         }
-        return new ModstampIndex(stamps, positions);
+    }
+
+    /// <summary>
+    /// The index of a later snapshot of the same table, from <paramref name="previous"/> and the slots
+    /// written since (positions are slots: no slot was emptied): the rows not written keep their
+    /// order, the written and appended ones are sorted among themselves and merged in. Null when
+    /// the two do not add up to the snapshot, so the caller sorts afresh.
+    /// </summary>
+    public static ModstampIndex? Update(ModstampIndex previous, int[] changed, RecordView[] views, FieldDefinition field)
+    {
+        var count = views.Length;
+        var before = previous.Stamps.Length;
+        if (before > count)
+        {
+            return null;
+        }
+        // One bit per slot: the old entries to drop are found without hashing a million positions.
+        var moved = new ulong[(count + 63) / 64];
+        var fresh = new List<int>(changed.Length);
+        foreach (var slot in changed)
+        {
+            if ((uint)slot >= (uint)count)
+            {
+                return null;
+            }
+            if ((moved[slot >> 6] & (1UL << slot)) == 0)
+            {
+                moved[slot >> 6] |= 1UL << slot;
+                fresh.Add(slot);
+            }
+        }
+        var freshStamps = new long[fresh.Count];
+        var freshPositions = new int[fresh.Count];
+        var f = 0;
+        foreach (var slot in fresh)
+        {
+            freshStamps[f] = SoqlValues.Instant(Rows.Get(views[slot].Row, field)) ?? long.MinValue;
+            freshPositions[f++] = slot;
+        }
+        SortWithTiesByPosition(freshStamps, freshPositions);
+
+        var stamps = new long[count];
+        var positions = new int[count];
+        int n = 0, p = 0;
+        f = 0;
+        while (p < before || f < freshStamps.Length)
+        {
+            if (p < before && (moved[previous.Positions[p] >> 6] & (1UL << previous.Positions[p])) != 0)
+            {
+                p++;
+                continue;
+            }
+            var takeOld = f >= freshStamps.Length
+                || (p < before && (previous.Stamps[p] < freshStamps[f] || (previous.Stamps[p] == freshStamps[f] && previous.Positions[p] < freshPositions[f])));
+            if (n == count)
+            {
+                return null;
+            }
+            if (takeOld)
+            {
+                (stamps[n], positions[n]) = (previous.Stamps[p], previous.Positions[p]);
+                p++;
+            }
+            else
+            {
+                (stamps[n], positions[n]) = (freshStamps[f], freshPositions[f]);
+                f++;
+            }
+            n++;
+        }
+        return n == count ? new ModstampIndex(stamps, positions) : null;
     }
 
     /// <summary>The first place whose stamp is at least <paramref name="ticks"/>.</summary>

@@ -25,6 +25,7 @@ internal sealed class ObjectTable
     private int _emptySlots;
     private bool _idOrdered = true;
     private string? _lastId;
+    private readonly ModstampTracker _modstamps = new();
 
     public ObjectTable(ObjectDefinition definition)
     {
@@ -92,7 +93,8 @@ internal sealed class ObjectTable
             }
             views = [.. list];
         }
-        var snapshot = new TableSnapshot(Interlocked.Read(ref _version), Definition, views, _liveCount, _idOrdered);
+        var snapshot = new TableSnapshot(Interlocked.Read(ref _version), Definition, views, _liveCount, _idOrdered,
+            _emptySlots == 0 ? _modstamps : null, _emptySlots == 0 ? _modstamps.Take() : null);
         Volatile.Write(ref _snapshot, snapshot);
         return snapshot;
     }
@@ -123,6 +125,7 @@ internal sealed class ObjectTable
         IndexKeys(slot, row, add: true);
         RowCount++;
         CountLive(row, 1);
+        _modstamps.Changed(slot, slot + 1);
         Volatile.Write(ref _count, slot + 1);
         Interlocked.Increment(ref _version);
         return slot;
@@ -152,6 +155,7 @@ internal sealed class ObjectTable
         {
             CountLive(row, 1);
         }
+        _modstamps.Changed(slot, _count);
         if (row is not null)
         {
             IndexKeys(slot, row, add: true);
@@ -207,6 +211,7 @@ internal sealed class ObjectTable
         _emptySlots = 0;
         _idOrdered = true;
         _lastId = null;
+        _modstamps.Reset();
         NextSequence = 1;
         Interlocked.Increment(ref _version);
     }

@@ -9,12 +9,26 @@ namespace Rapport.SalesforceEmulator.Data;
 internal sealed class TableSnapshot
 {
     private readonly ObjectDefinition _definition;
+    private readonly ModstampTracker? _tracker;
+    private readonly ModstampTracker.Capture? _changes;
     private ModstampIndex? _modstampIndex;
 
-    public TableSnapshot(long version, ObjectDefinition definition, RecordView[] views, int liveCount, bool idOrdered)
+    /// <param name="version">The table version shown.</param>
+    /// <param name="definition">The table's object.</param>
+    /// <param name="views">Every stored row in arrival order.</param>
+    /// <param name="liveCount">Rows not deleted.</param>
+    /// <param name="idOrdered">Whether arrival order is Id order.</param>
+    /// <param name="tracker">
+    /// The table's change tracker when positions in <paramref name="views"/> are slots (no emptied
+    /// slot), so the SystemModstamp index can be updated from the last one rather than sorted afresh.
+    /// </param>
+    /// <param name="changes">What the tracker held when the snapshot was taken.</param>
+    public TableSnapshot(long version, ObjectDefinition definition, RecordView[] views, int liveCount, bool idOrdered, ModstampTracker? tracker, ModstampTracker.Capture? changes)
     {
         Version = version;
         _definition = definition;
+        _tracker = tracker;
+        _changes = changes;
         Views = views;
         LiveCount = liveCount;
         IdOrdered = idOrdered;
@@ -45,8 +59,22 @@ internal sealed class TableSnapshot
             {
                 return null;
             }
+            if (Volatile.Read(ref _modstampIndex) is { } built)
+            {
+                return built;
+            }
             // Two threads may build it at once; both results are equal, and one wins.
-            return Volatile.Read(ref _modstampIndex) ?? Interlocked.CompareExchange(ref _modstampIndex, ModstampIndex.Build(Views, stampField), null) ?? _modstampIndex;
+            var index = (_changes?.Published is { } published ? ModstampIndex.Update(published, _changes.Changed, Views, stampField) : null)
+                ?? ModstampIndex.Build(Views, stampField);
+            if (Interlocked.CompareExchange(ref _modstampIndex, index, null) is { } other)
+            {
+                return other;
+            }
+            if (_tracker is not null && _changes is not null)
+            {
+                _tracker.Publish(_changes, index);
+            }
+            return index;
         }
     }
 }

@@ -160,4 +160,40 @@ public sealed class QueryOrderTests : EmulatorTestBase
 
         Assert.Equal(ids.Order(StringComparer.Ordinal), seen);
     }
+
+    [Fact]
+    public async Task Query_OrderBySystemModstampRepeatedAfterWrites_ReflectsEveryWriteInOrder()
+    {
+        var ids = await CreateContactsAsync(300, "Repeat");
+        const string Soql = "SELECT Id FROM Contact WHERE LastName = 'Repeat' ORDER BY SystemModstamp ASC, Id ASC";
+        async Task<List<string>> OrderAsync()
+        {
+            var (records, _) = await AllPagesAsync(Soql);
+            return [.. records.Select(r => r.GetProperty("Id").GetString()!)];
+        }
+        var expected = ids.Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, await OrderAsync());
+
+        // Writes after a query: an update, two inserts in the same millisecond, a later update and a delete.
+        Server.Clock.Advance(TimeSpan.FromMinutes(1));
+        await UpdateAsync(ids[5], new { Title = "First" });
+        var added = await CreateContactsAsync(2, "Repeat");
+        Server.Clock.Advance(TimeSpan.FromMinutes(1));
+        await UpdateAsync(ids[0], new { Title = "Second" });
+        await Client.SendAsync(HttpMethod.Delete, $"sobjects/Contact/{ids[7]}");
+        expected = [.. expected.Except([ids[5], ids[0], ids[7]]), .. new[] { ids[5], added[0], added[1] }.Order(StringComparer.Ordinal), ids[0]];
+        Assert.Equal(expected, await OrderAsync());
+
+        // A rolled-back insert leaves an empty slot behind; then another update and query.
+        var (status, _) = await Client.PostJsonAsync("composite/sobjects", new
+        {
+            allOrNone = true,
+            records = new object[] { new { attributes = new { type = "Contact" }, LastName = "Repeat" }, new { attributes = new { type = "Contact" }, FirstName = "No last name" } },
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Server.Clock.Advance(TimeSpan.FromMinutes(1));
+        await UpdateAsync(ids[1], new { Title = "Third" });
+        expected = [.. expected.Except([ids[1]]), ids[1]];
+        Assert.Equal(expected, await OrderAsync());
+    }
 }
