@@ -19,6 +19,11 @@ public static class EmulatorBenchmark
 {
     private const string Soql = "SELECT Id, FirstName, LastName, Email, AccountId, SystemModstamp FROM Contact";
 
+    // What Rapport's Salesforce reader (SalesforceReader.Build) sends: a first pull reads everything
+    // in SystemModstamp, Id order; later pulls add the cursor and the overlap window.
+    private const string SyncSoql = "SELECT Id, CreatedDate, SystemModstamp, FirstName, LastName, Email, AccountId FROM Contact";
+    private const string SyncOrder = " ORDER BY SystemModstamp ASC, Id ASC";
+
     /// <summary>Runs the scenario; returns 0 when every target is met, 1 otherwise.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -78,6 +83,20 @@ public static class EmulatorBenchmark
         var readsPerSecond = reads / (double)readSeconds;
         Console.WriteLine($"single-record reads: {readsPerSecond:F0}/s with {clients} concurrent clients");
 
+        // A sync's pulls: the first one over every contact, then, after 2,000 contacts changed, an
+        // incremental one with the reader's overlap clause.
+        var syncFirstMs = await TimeFirstPageAsync(http, SyncSoql + SyncOrder);
+        var cursor = TimeProvider.System.GetUtcNow().UtcDateTime.AddSeconds(-1);
+        var users = await BenchSalesforce.GetJsonAsync(http, $"/services/data/v66.0/query?q={Uri.EscapeDataString($"SELECT Id FROM User WHERE Username = '{user.Username}'")}");
+        var ownId = users.GetProperty("records")[0].GetProperty("Id").GetString();
+        var changed = ids.Take(2000).Select(id => (id, new Dictionary<string, object?> { ["Title"] = "Changed" })).ToList();
+        await BenchSalesforce.UpdateAsync(http, "Contact", changed);
+        var since = cursor.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var overlap = cursor.AddMinutes(-5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var syncNextMs = await TimeFirstPageAsync(http,
+            $"{SyncSoql} WHERE (SystemModstamp > {since} OR (SystemModstamp >= {overlap} AND LastModifiedById != '{ownId}')){SyncOrder}");
+        Console.WriteLine($"sync pulls (first 2,000-row page): full {syncFirstMs:F1} ms, incremental after 2,000 changes {syncNextMs:F1} ms");
+
         var peakMb = PeakRssMb();
         Console.WriteLine($"peak RSS: {peakMb:F0} MB");
         await app.StopAsync();
@@ -86,8 +105,20 @@ public static class EmulatorBenchmark
         var met = seedSeconds <= 60 && peakMb <= 2048 && worstPageMs <= 100 && readsPerSecond >= 2000;
         Console.WriteLine(met ? "all targets met" : "a target was missed");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"scenario\":\"emulator\",\"records\":{contacts},\"seed_s\":{seedSeconds:F2},\"page_ms\":{worstPageMs:F1},\"first_page_ms\":{firstPageMs:F1},\"next_page_ms\":{pageMs:F1},\"reads_per_s\":{readsPerSecond:F0},\"peak_rss_mb\":{peakMb:F0}}}"));
+            $"{{\"scenario\":\"emulator\",\"records\":{contacts},\"seed_s\":{seedSeconds:F2},\"page_ms\":{worstPageMs:F1},\"first_page_ms\":{firstPageMs:F1},\"next_page_ms\":{pageMs:F1},\"sync_full_page_ms\":{syncFirstMs:F1},\"sync_incremental_page_ms\":{syncNextMs:F1},\"reads_per_s\":{readsPerSecond:F0},\"peak_rss_mb\":{peakMb:F0}}}"));
         return met ? 0 : 1;
+    }
+
+    private static async Task<double> TimeFirstPageAsync(HttpClient http, string soql)
+    {
+        var watch = Stopwatch.StartNew();
+        var page = await BenchSalesforce.GetJsonAsync(http, $"/services/data/v66.0/query?q={Uri.EscapeDataString(soql)}");
+        var ms = watch.Elapsed.TotalMilliseconds;
+        if (page.GetProperty("records").GetArrayLength() == 0)
+        {
+            throw new InvalidOperationException($"The sync query returned no records: {soql}");
+        }
+        return ms;
     }
 
     private static void Collect(JsonElement page, List<string> ids)

@@ -17,7 +17,15 @@ internal sealed class ObjectTable
     private RecordView?[] _viewSlots = new RecordView?[64];
     private int _count;
     private long _version;
-    private Tuple<long, RecordView[]>? _views;
+    private TableSnapshot? _snapshot;
+    // Kept up to date by writers so a snapshot costs one array copy: rows not deleted, slots
+    // emptied by a rollback or hard delete, and whether every id appended so far was greater than
+    // the one before (ids are issued from a sequence, so only preset ids can break it).
+    private int _liveCount;
+    private int _emptySlots;
+    private bool _idOrdered = true;
+    private string? _lastId;
+    private readonly ModstampTracker _modstamps = new();
 
     public ObjectTable(ObjectDefinition definition)
     {
@@ -46,30 +54,49 @@ internal sealed class ObjectTable
         return (Volatile.Read(ref _rows), count);
     }
 
-    /// <summary>
-    /// The live rows wrapped for the SOQL engine, reused until the table changes: queries over a
-    /// million rows then neither allocate a million wrappers nor make the GC promote them each time.
-    /// </summary>
-    public RecordView[] Views()
+    /// <summary>The rows wrapped for the SOQL engine, reused until the table changes (see <see cref="TakeSnapshot"/>).</summary>
+    public TableSnapshot? CachedSnapshot
     {
-        var version = Interlocked.Read(ref _version);
-        if (Volatile.Read(ref _views) is { } cached && cached.Item1 == version)
+        get
         {
-            return cached.Item2;
+            var cached = Volatile.Read(ref _snapshot);
+            return cached is not null && cached.Version == Interlocked.Read(ref _version) ? cached : null;
         }
-        var count = Volatile.Read(ref _count);
-        var slots = Volatile.Read(ref _viewSlots);
-        var views = new List<RecordView>(count);
-        for (var i = 0; i < count && i < slots.Length; i++)
+    }
+
+    /// <summary>
+    /// The current snapshot; the caller holds the org lock so no write is half done. Queries over a
+    /// million rows then neither allocate a million wrappers nor count rows again until the table changes.
+    /// </summary>
+    public TableSnapshot TakeSnapshot()
+    {
+        if (CachedSnapshot is { } cached)
         {
-            if (Volatile.Read(ref slots[i]) is { } view)
+            return cached;
+        }
+        var count = _count;
+        RecordView[] views;
+        if (_emptySlots == 0)
+        {
+            views = new RecordView[count];
+            Array.Copy(_viewSlots, views, count);
+        }
+        else
+        {
+            var list = new List<RecordView>(count);
+            for (var i = 0; i < count; i++)
             {
-                views.Add(view);
+                if (_viewSlots[i] is { } view)
+                {
+                    list.Add(view);
+                }
             }
+            views = [.. list];
         }
-        var result = views.ToArray();
-        Volatile.Write(ref _views, Tuple.Create(version, result));
-        return result;
+        var snapshot = new TableSnapshot(Interlocked.Read(ref _version), Definition, views, _liveCount, _idOrdered,
+            _emptySlots == 0 ? _modstamps : null, _emptySlots == 0 ? _modstamps.Take() : null);
+        Volatile.Write(ref _snapshot, snapshot);
+        return snapshot;
     }
 
     public object?[]? Find(string id18) =>
@@ -88,9 +115,17 @@ internal sealed class ObjectTable
         var slot = _count;
         _rows[slot] = row;
         Volatile.Write(ref _viewSlots[slot], new RecordView(Definition, row));
-        _slotsById[(string)row[0]!] = slot;
+        var id = (string)row[0]!;
+        _slotsById[id] = slot;
+        if (_lastId is not null && string.CompareOrdinal(_lastId, id) >= 0)
+        {
+            _idOrdered = false;
+        }
+        _lastId = id;
         IndexKeys(slot, row, add: true);
         RowCount++;
+        CountLive(row, 1);
+        _modstamps.Changed(slot, slot + 1);
         Volatile.Write(ref _count, slot + 1);
         Interlocked.Increment(ref _version);
         return slot;
@@ -102,17 +137,25 @@ internal sealed class ObjectTable
         if (old is not null)
         {
             IndexKeys(slot, old, add: false);
+            CountLive(old, -1);
             if (row is null)
             {
                 _slotsById.Remove((string)old[0]!);
                 RowCount--;
+                _emptySlots++;
             }
         }
         else if (row is not null)
         {
             _slotsById[(string)row[0]!] = slot;
             RowCount++;
+            _emptySlots--;
         }
+        if (row is not null)
+        {
+            CountLive(row, 1);
+        }
+        _modstamps.Changed(slot, _count);
         if (row is not null)
         {
             IndexKeys(slot, row, add: true);
@@ -164,6 +207,11 @@ internal sealed class ObjectTable
         Volatile.Write(ref _viewSlots, new RecordView?[64]);
         Volatile.Write(ref _count, 0);
         RowCount = 0;
+        _liveCount = 0;
+        _emptySlots = 0;
+        _idOrdered = true;
+        _lastId = null;
+        _modstamps.Reset();
         NextSequence = 1;
         Interlocked.Increment(ref _version);
     }
@@ -185,6 +233,14 @@ internal sealed class ObjectTable
         // Views first: a reader that sees the new row array also finds the views beside it.
         Volatile.Write(ref _viewSlots, grownViews);
         Volatile.Write(ref _rows, grown);
+    }
+
+    private void CountLive(object?[] row, int delta)
+    {
+        if (!Rows.IsDeleted(row, Definition))
+        {
+            _liveCount += delta;
+        }
     }
 
     private void IndexKeys(int slot, object?[] row, bool add)

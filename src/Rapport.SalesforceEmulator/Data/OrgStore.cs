@@ -96,6 +96,22 @@ public sealed class OrgStore
         }
     }
 
+    /// <summary>
+    /// The table's rows for a query. A snapshot is taken under the org lock, so it never shows half of
+    /// a write; it is reused, without the lock, until the table changes.
+    /// </summary>
+    internal TableSnapshot Snapshot(ObjectTable table)
+    {
+        if (table.CachedSnapshot is { } cached)
+        {
+            return cached;
+        }
+        lock (_gate)
+        {
+            return table.TakeSnapshot();
+        }
+    }
+
     /// <summary>Runs a read that needs the tables' indexes under the org lock.</summary>
     internal T Read<T>(Func<T> read)
     {

@@ -14,12 +14,13 @@ internal static class QueryRunner
         var prepared = SoqlExecutor.Prepare(query, new SessionSchema(services, session, tooling));
         var store = services.Store;
         var table = store.FindTable(prepared.ObjectName)!;
-        return SoqlExecutor.Execute(
-            prepared,
-            Candidates(store, table, prepared),
-            (objectName, id) => store.FindTable(objectName) is { } parent && store.Find(parent, id) is { } row ? new RecordView(parent.Definition, row) : null,
-            store.Clock,
-            new SoqlExecutionOptions { IncludeDeleted = includeDeleted });
+        SoqlParentResolver parents = (objectName, id) => store.FindTable(objectName) is { } parent && store.Find(parent, id) is { } row ? new RecordView(parent.Definition, row) : null;
+        var options = new SoqlExecutionOptions { IncludeDeleted = includeDeleted };
+        if (QueryOrder.TryPlan(store, table, prepared) is { } plan)
+        {
+            return SoqlExecutor.ExecuteInOrder(prepared, plan.Walk, plan.LiveCount, parents, store.Clock, options);
+        }
+        return SoqlExecutor.Execute(prepared, Candidates(store, table, prepared), parents, store.Clock, options);
     }
 
     /// <summary>
@@ -39,7 +40,7 @@ internal static class QueryRunner
             .Where(f => f.Field is not null && IndexHintFilter.CanUse(f.Hint, f.Field))
             .Select(f => (f.Hint, f.Field!))
             .ToArray();
-        return filters.Length == 0 ? table.Views() : Filtered(table, filters);
+        return filters.Length == 0 ? store.Snapshot(table).Views : Filtered(table, filters);
     }
 
     private static List<RecordView> Filtered(ObjectTable table, (SoqlIndexHint Hint, FieldDefinition Field)[] filters)

@@ -51,12 +51,7 @@ public static class SoqlExecutor
         options ??= SoqlExecutionOptions.Default;
 
         var query = prepared.Query;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var where = query.Where is null ? null : SoqlPredicateCompiler.Compile(query.Where, prepared, parents, today);
-        // Rows without an IsDeleted field in the schema are still checked by name, in case storage keeps it anyway.
-        Func<Row, object?>? isDeleted = options.IncludeDeleted
-            ? null
-            : SoqlAccessors.For(prepared.IsDeletedField ?? new SoqlFieldInfo("IsDeleted", SoqlFieldType.Boolean));
+        var matcher = Matcher(prepared, parents, clock, options);
         var offset = query.Offset ?? 0;
         // Without ORDER BY the rows after OFFSET + LIMIT can never be returned, so the scan stops there.
         var wanted = query.Limit is { } limit ? (long)offset + limit : long.MaxValue;
@@ -138,9 +133,60 @@ public static class SoqlExecutor
             return true;
         }
 
-        bool Matches(Row row) =>
-            (isDeleted is null || isDeleted(row) is not true)
-            && (where is null || where(row));
+        bool Matches(Row row) => matcher is null || matcher(row);
+    }
+
+    /// <summary>
+    /// Runs a prepared query over rows already in the query's order (arrival order, Id order, or an
+    /// index such as SystemModstamp's): matches are found as pages are read rather than collected and
+    /// sorted up front. The caller has checked that the order is the one ORDER BY asks for.
+    /// </summary>
+    /// <param name="prepared">A non-aggregate query.</param>
+    /// <param name="walk">Rows in order; its row test is set here from the query.</param>
+    /// <param name="liveCount">
+    /// When the walk covers every row, how many are not deleted: with no WHERE clause this is the
+    /// count, and no row is tested until a page is read.
+    /// </param>
+    /// <param name="parents">Resolves parent records for relationship fields.</param>
+    /// <param name="clock">Resolves date literals.</param>
+    /// <param name="options">Whether deleted rows are included.</param>
+    internal static SoqlResult ExecuteInOrder(
+        SoqlPreparedQuery prepared,
+        Func<Func<Row, bool>?, SoqlIndexedMatches> walk,
+        int? liveCount,
+        SoqlParentResolver parents,
+        TimeProvider clock,
+        SoqlExecutionOptions options)
+    {
+        var query = prepared.Query;
+        var matches = walk(Matcher(prepared, parents, clock, options));
+        var offset = query.Offset ?? 0;
+        var wanted = query.Limit is { } limit ? (long)offset + limit : long.MaxValue;
+        long? known = query.Where is not null ? null : options.IncludeDeleted ? matches.Length : liveCount;
+        var count = known is { } k ? Math.Min(k, wanted) : matches.Count(wanted);
+        var total = (int)Math.Clamp(count - offset, 0, query.Limit ?? int.MaxValue);
+        return new SoqlResult(prepared, total, matches, offset, parents);
+    }
+
+    /// <summary>The row test for a query: not deleted (unless deleted rows are included) and the WHERE clause; null when every row passes.</summary>
+    private static Func<Row, bool>? Matcher(SoqlPreparedQuery prepared, SoqlParentResolver parents, TimeProvider clock, SoqlExecutionOptions options)
+    {
+        var query = prepared.Query;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var where = query.Where is null ? null : SoqlPredicateCompiler.Compile(query.Where, prepared, parents, today);
+        // Rows without an IsDeleted field in the schema are still checked by name, in case storage keeps it anyway.
+        Func<Row, object?>? isDeleted = options.IncludeDeleted
+            ? null
+            : SoqlAccessors.For(prepared.IsDeletedField ?? new SoqlFieldInfo("IsDeleted", SoqlFieldType.Boolean));
+        if (isDeleted is null)
+        {
+            return where;
+        }
+        if (where is null)
+        {
+            return row => isDeleted(row) is not true;
+        }
+        return row => isDeleted(row) is not true && where(row);
     }
 
     private static SoqlResult Aggregate(

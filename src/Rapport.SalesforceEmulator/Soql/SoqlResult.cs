@@ -16,6 +16,7 @@ public sealed class SoqlResult
     private readonly SoqlProjection _projection;
     private readonly Func<Row, object?>[] _readers;
     private readonly SoqlRecord? _aggregate;
+    private readonly SoqlIndexedMatches? _inOrder;
 
     internal SoqlResult(
         SoqlPreparedQuery query,
@@ -37,6 +38,13 @@ public sealed class SoqlResult
         _projection = new SoqlProjection(query.Columns, parents);
         _readers = query.Columns.Select(c => SoqlAccessors.For(c, parents)).ToArray();
         RecordCount = query.IsCount ? 0 : totalSize;
+    }
+
+    /// <summary>A result whose rows are found in storage order as they are read (<see cref="SoqlExecutor.ExecuteInOrder"/>).</summary>
+    internal SoqlResult(SoqlPreparedQuery query, int totalSize, SoqlIndexedMatches inOrder, int offset, SoqlParentResolver parents)
+        : this(query, totalSize, [], null, null, offset, parents, aggregate: null)
+    {
+        _inOrder = inOrder;
     }
 
     /// <summary>The prepared query this answers.</summary>
@@ -104,6 +112,10 @@ public sealed class SoqlResult
             throw new ArgumentOutOfRangeException(nameof(index), index, "No such row in this result.");
         }
         var position = _offset + index;
+        if (_inOrder is not null)
+        {
+            return _inOrder.Match(position);
+        }
         var match = _ordering is null ? position : _ordering[position];
         return _rows[_positions is null ? match : _positions[match]];
     }
