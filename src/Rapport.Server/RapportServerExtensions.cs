@@ -33,6 +33,7 @@ public static class RapportServerExtensions
 
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddSingleton(new TrackingMessageReader(() => Guid.NewGuid().ToString()));
+        builder.Services.AddSingleton<TrackingPipeline>();
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<EventProcessorService>();
         builder.Services.AddSalesforceConnections();

@@ -1,12 +1,26 @@
 namespace Rapport.Data.EventLog;
 
-/// <summary>Wakes the processor when this node appended events, so it need not wait for its poll.</summary>
+/// <summary>
+/// Wakes the processor when this node appended events, so it need not wait for its poll; and
+/// tells any number of other listeners (the console's live event stream) through <see cref="NextAppend"/>.
+/// </summary>
 public sealed class EventLogSignal : IDisposable
 {
     private readonly SemaphoreSlim _semaphore = new(0, 1);
 
+    // Replaced on every notification: each listener awaits the task it took, so a notification
+    // reaches every listener once, and the processor's single-waiter semaphore is left to it alone.
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes at the next append on this node. Take it <em>before</em> reading the log, then
+    /// await it: an append between the read and the wait still completes the task taken.
+    /// </summary>
+    public Task NextAppend => Volatile.Read(ref _appended).Task;
+
     public void Notify()
     {
+        Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         // Several notifications before the processor wakes collapse into one.
         if (_semaphore.CurrentCount == 0)
         {

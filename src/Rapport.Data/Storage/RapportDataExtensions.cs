@@ -21,6 +21,8 @@ public static class RapportDataExtensions
         services.AddSingleton<ProfileProcessor>();
         services.AddSingleton<DatasetStore>();
         services.AddSingleton<ProfileQueries>();
+        services.AddSingleton<EventLogQueries>();
+        services.AddSingleton<DatasetOverviewQueries>();
         if (storage.Provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString));

@@ -15,6 +15,7 @@ public static class ConsoleAssets
     {
         ["console.css"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.console.css", "text/css; charset=utf-8"),
         ["console.js"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.console.js", "text/javascript; charset=utf-8"),
+        ["events.js"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.events.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Rapport.Server.Console.Accounts;
+using Rapport.Server.Console.Events;
 
 namespace Rapport.Server.Console;
 
@@ -16,6 +17,7 @@ public static class ConsoleExtensions
         services.AddSingleton<AdminAccounts>();
         services.AddSingleton<FirstAdminAccount>();
         services.AddHostedService<FirstAdminAccountService>();
+        services.AddEventStream();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         // The cookie is protected with the Data Protection key ring in the database (see
@@ -46,6 +48,7 @@ public static class ConsoleExtensions
         app.UseAntiforgery();
         app.UseExpiredFormPage();
         app.MapConsoleAssets();
+        app.MapEventStream();
         app.MapRazorComponents<App>();
         return app;
     }
