@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.Core.Events;
 using Rapport.Data.Entities;
 
 namespace Rapport.Data.Storage;
@@ -10,13 +11,107 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
         CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId && p.Id > afterId);
+        var query = Search(db, db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId && p.Id > afterId), search);
+        return await query.OrderBy(p => p.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Profiles matching <paramref name="search"/> (as <see cref="ListProfilesAsync"/>), newest first,
+    /// those created before the profile <paramref name="beforeId"/>: the console's list, which pages backwards.
+    /// </summary>
+    public async Task<List<ProfileEntity>> ListNewestProfilesAsync(string datasetId, string? search, int limit, long beforeId,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = Search(db, db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId && p.Id < beforeId), search);
+        return await query.OrderByDescending(p => p.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>For each profile, its first anonymous id in ordinal order: how a profile without a user id is addressed.</summary>
+    public async Task<Dictionary<long, string>> FirstAnonymousIdsAsync(IReadOnlyCollection<long> profileIds, CancellationToken cancellationToken)
+    {
+        if (profileIds.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Identities.AsNoTracking().Where(i => profileIds.Contains(i.ProfileId))
+            .Select(i => new { i.ProfileId, i.AnonymousId }).ToListAsync(cancellationToken);
+        // Ordered here, not in SQL: ordinal order is the same on every provider only in .NET.
+        return rows.GroupBy(r => r.ProfileId)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.AnonymousId).Order(StringComparer.Ordinal).First());
+    }
+
+    /// <summary>
+    /// Accounts whose group id or name contains <paramref name="search"/> (any case), by group id,
+    /// after <paramref name="afterGroupId"/>, each with its number of members.
+    /// </summary>
+    public async Task<List<AccountListRow>> ListAccountsAsync(string datasetId, string? search, int limit, string? afterGroupId,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Accounts.AsNoTracking().Where(a => a.DatasetId == datasetId);
+        if (!string.IsNullOrEmpty(afterGroupId))
+        {
+            query = query.Where(a => string.Compare(a.GroupId, afterGroupId) > 0);
+        }
         if (!string.IsNullOrWhiteSpace(search))
         {
-            var pattern = "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
-            query = query.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\"));
+            var pattern = ContainsPattern(search);
+            query = query.Where(a => EF.Functions.Like(a.SearchText, pattern, "\\"));
         }
-        return await query.OrderBy(p => p.Id).Take(limit).ToListAsync(cancellationToken);
+        return await query.OrderBy(a => a.GroupId).Take(limit)
+            .Select(a => new AccountListRow(a, db.Memberships.Count(m => m.AccountId == a.Id)))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A person's events (those sent with their user id or any of their anonymous ids) between two
+    /// instants, counted per <paramref name="bucketMs"/>-long bucket of Unix time in one grouped
+    /// query: key = timestamp / bucketMs. CRM updates and aliases are not activity and are left out.
+    /// </summary>
+    public async Task<Dictionary<long, int>> ActivityBucketsAsync(string datasetId, string? userId, IReadOnlyCollection<string> anonymousIds,
+        long fromMs, long toMs, long bucketMs, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var crmUpdate = (int)EventType.CrmUpdate;
+        var alias = (int)EventType.Alias;
+        var rows = await db.Events.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.TimestampMs >= fromMs && e.TimestampMs < toMs && e.Type != crmUpdate && e.Type != alias)
+            .Where(e => (userId != null && e.UserId == userId) || anonymousIds.Contains(e.AnonymousId!))
+            .GroupBy(e => e.TimestampMs / bucketMs)
+            .Select(g => new { Bucket = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Bucket, r => r.Count);
+    }
+
+    /// <summary>
+    /// The live (not deleted) CRM records linked to a profile or account of the dataset's Salesforce
+    /// connection, by any of its <paramref name="profileKeys"/> (see <see cref="CrmLinkEntity"/>), with
+    /// the connection's instance URL (null when it never connected); empty without a connection.
+    /// </summary>
+    public async Task<List<LinkedCrmRecord>> CrmRecordsAsync(string datasetId, CrmProfileKind kind, IReadOnlyCollection<string> profileKeys,
+        CancellationToken cancellationToken)
+    {
+        if (profileKeys.Count == 0)
+        {
+            return [];
+        }
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var connection = await db.SalesforceConnections.AsNoTracking().Where(c => c.DatasetId == datasetId)
+            .Select(c => new { c.Id, c.InstanceUrl }).SingleOrDefaultAsync(cancellationToken);
+        if (connection is null)
+        {
+            return [];
+        }
+        var links = await db.CrmLinks.AsNoTracking()
+            .Where(l => l.ConnectionId == connection.Id && l.ProfileKind == kind && !l.Deleted && profileKeys.Contains(l.ProfileKey))
+            .ToListAsync(cancellationToken);
+        return links
+            .OrderBy(l => l.ObjectType == "Contact" ? 0 : l.ObjectType == "Lead" ? 1 : 2)
+            .ThenBy(l => l.RecordCreatedAt).ThenBy(l => l.RecordId, StringComparer.Ordinal)
+            .Select(l => new LinkedCrmRecord(l.ObjectType, l.RecordId, connection.InstanceUrl, l.ConvertedToId, l.LastSyncedAt))
+            .ToList();
     }
 
     /// <summary>A profile by user id, or by one of its anonymous ids.</summary>
@@ -101,6 +196,24 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
         var oldest = count == 0 ? null : await pending.OrderBy(e => e.Sequence).Select(e => (long?)e.ReceivedAtMs).FirstOrDefaultAsync(cancellationToken);
         return (position, count, oldest is null ? 0 : Math.Max(0, nowMs - oldest.Value));
     }
+
+    /// <summary>
+    /// The profile search: user id, email and name contain the text (any case), or an anonymous id
+    /// starts with it (exactly as sent: anonymous ids are opaque and long, so a prefix is what people paste).
+    /// </summary>
+    private static IQueryable<ProfileEntity> Search(RapportDbContext db, IQueryable<ProfileEntity> query, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return query;
+        }
+        var pattern = ContainsPattern(search);
+        var prefix = search.Trim();
+        return query.Where(p => EF.Functions.Like(p.SearchText, pattern, "\\")
+            || db.Identities.Any(i => i.ProfileId == p.Id && i.AnonymousId.StartsWith(prefix)));
+    }
+
+    private static string ContainsPattern(string search) => "%" + EscapeLike(search.Trim().ToLowerInvariant()) + "%";
 
     private static string EscapeLike(string value)
         => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);

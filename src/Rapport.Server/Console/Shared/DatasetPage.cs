@@ -32,7 +32,7 @@ public abstract class DatasetPage : ComponentBase
         Dataset = await Datasets.GetAsync(DatasetId, Aborted);
         if (Dataset is null)
         {
-            HttpContext.Response.StatusCode = StatusCodes.Status404NotFound;
+            RespondNotFound();
             return;
         }
         await OnDatasetInitializedAsync(Dataset);
@@ -40,6 +40,22 @@ public abstract class DatasetPage : ComponentBase
 
     /// <summary>Loads the page's data once the dataset is known (also on a form post, before its handler).</summary>
     protected virtual Task OnDatasetInitializedAsync(DatasetEntity dataset) => Task.CompletedTask;
+
+    /// <summary>
+    /// Answers 404 while still showing the page's own readable message. The status is set as the
+    /// response starts, not now: a page whose rendering changes the status code has its body dropped
+    /// by Blazor when status code pages are on (it leaves the body to them), and the person would get
+    /// bare problem JSON instead of the message.
+    /// </summary>
+    protected void RespondNotFound()
+    {
+        var response = HttpContext.Response;
+        response.OnStarting(() =>
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+    }
 
     /// <summary>A link to another page of this dataset, relative to the console's base.</summary>
     protected string DatasetUrl(string? page = null) => ConsoleUrls.Dataset(DatasetId, page);
