@@ -37,6 +37,19 @@ public sealed class SalesforcePullPageTests : IAsyncLifetime
         Assert.NotNull(page.QuerySelector("#pull-save[disabled]"));
     }
 
+    [Theory]
+    [InlineData("pull")]
+    [InlineData("push")]
+    [InlineData("activities")]
+    public async Task SalesforcePage_UnknownDataset_AnswersNotFoundWithALinkBack(string page)
+    {
+        using var session = await ConsoleSession.SignInAsync(_host);
+        var document = await session.GetPageAsync($"datasets/no-such-dataset/salesforce/{page}", HttpStatusCode.NotFound);
+        Assert.True(document.QuerySelector("h1") is not null, document.DocumentElement.OuterHtml);
+        Assert.Equal("Dataset not found", document.QuerySelector("h1")!.TextContent);
+        Assert.Empty(document.QuerySelectorAll("button[name='Input.Command']"));
+    }
+
     [Fact]
     public async Task AddMapping_TypedFieldWithMatch_StoresMappingAndMatchField()
     {

@@ -34,10 +34,11 @@ public sealed class SalesforcePushPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PushPage_ProfilesWithTraits_ListsTheirAttributes()
+    public async Task PushPage_ProfilesWithTraitsAndEvents_ListsTheirAttributesAndEventCounts()
     {
         var dataset = await _host.CreateDatasetAsync();
         await _host.SendOkAsync("/v1/identify", """{"userId":"u-1","traits":{"plan":"pro","email":"a@example.com"}}""", dataset);
+        await _host.SendOkAsync("/v1/track", """{"userId":"u-1","event":"whitepaper_downloaded"}""", dataset);
         await _host.WaitForProcessingAsync(dataset.Id);
         using var session = await ConsoleSession.SignInAsync(_host);
         var page = await session.GetPageAsync(PushPath(dataset.Id));
@@ -45,6 +46,7 @@ public sealed class SalesforcePushPageTests : IAsyncLifetime
         var names = page.QuerySelectorAll("[data-testid=push-user-field]").Select(e => e.GetAttribute("data-name")).ToList();
         Assert.Contains("plan", names);
         Assert.Contains("email", names);
+        Assert.Contains("Count of whitepaper_downloaded events", page.QuerySelector("label[for='push-user-kpi-events-whitepaper-downloaded']")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

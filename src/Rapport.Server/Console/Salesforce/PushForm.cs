@@ -7,11 +7,14 @@ namespace Rapport.Server.Console.Salesforce;
 /// <summary>Converts between <see cref="PushSettings"/> and the Push page's checkboxes.</summary>
 public static class PushForm
 {
-    /// <summary>The form showing <paramref name="push"/>, offering every KPI and the given attributes besides what is already pushed.</summary>
-    public static PushFormInput From(PushSettings push, IReadOnlyList<string> userAttributes, IReadOnlyList<string> accountAttributes) => new()
+    /// <summary>
+    /// The form showing <paramref name="push"/>, offering every KPI, a count per event name, and the
+    /// given attributes besides what is already pushed.
+    /// </summary>
+    public static PushFormInput From(PushSettings push, IReadOnlyList<string> userAttributes, IReadOnlyList<string> accountAttributes, IReadOnlyList<string> eventNames) => new()
     {
-        UserFields = Choices(push.UserFields, userAttributes),
-        AccountFields = Choices(push.AccountFields, accountAttributes),
+        UserFields = Choices(push.UserFields, userAttributes, eventNames),
+        AccountFields = Choices(push.AccountFields, accountAttributes, eventNames),
         Infix = push.Infix,
         CreateLeads = push.CreateLeads.Enabled,
         OwnerAttribute = push.CreateLeads.OwnerAttribute,
@@ -59,7 +62,12 @@ public static class PushForm
         return id.ToString();
     }
 
-    private static List<PushChoiceInput> Choices(IReadOnlyList<PushField> pushed, IReadOnlyList<string> attributes)
+    /// <summary>How the page names a KPI: its label, or "Count of X events" for <c>events.X</c>.</summary>
+    public static string KpiLabel(string name)
+        => PushKpi.All.FirstOrDefault(k => k.Name == name)?.Label
+            ?? (name.StartsWith(PushKpi.EventsPrefix, StringComparison.Ordinal) ? $"Count of {name[PushKpi.EventsPrefix.Length..]} events" : name);
+
+    private static List<PushChoiceInput> Choices(IReadOnlyList<PushField> pushed, IReadOnlyList<string> attributes, IReadOnlyList<string> eventNames)
     {
         var choices = new List<PushChoiceInput>();
         void Offer(string name, PushValueSource source)
@@ -76,6 +84,10 @@ public static class PushForm
         foreach (var field in pushed.Where(f => f.Source == PushValueSource.Kpi))
         {
             Offer(field.Name, PushValueSource.Kpi);
+        }
+        foreach (var eventName in eventNames)
+        {
+            Offer(PushKpi.EventsPrefix + eventName, PushValueSource.Kpi);
         }
         foreach (var name in attributes.Concat(pushed.Where(f => f.Source == PushValueSource.Attribute).Select(f => f.Name)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {

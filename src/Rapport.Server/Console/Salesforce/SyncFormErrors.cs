@@ -22,6 +22,6 @@ public static class SyncFormErrors
     /// <summary>Attributes marking a control invalid and pointing at its message, or nothing when it is valid.</summary>
     public static Dictionary<string, object> For(IReadOnlyDictionary<string, string[]> errors, string key)
         => errors.ContainsKey(key)
-            ? new Dictionary<string, object> { ["aria-invalid"] = "true", ["aria-describedby"] = IdOf(key), ["class"] = "invalid" }
+            ? new Dictionary<string, object> { ["aria-invalid"] = "true", ["aria-describedby"] = IdOf(key) }
             : [];
 }
