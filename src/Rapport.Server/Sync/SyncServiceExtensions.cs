@@ -47,6 +47,7 @@ public static class SyncServiceExtensions
     public static IServiceCollection AddSyncScheduling(this IServiceCollection services, StorageOptions storage, IConfiguration configuration)
     {
         services.AddSingleton<SyncSchedules>();
+        services.AddSingleton<SyncSettingsStore>();
         services.AddSingleton<SyncBackgroundRuns>();
         services.AddHostedService(sp => sp.GetRequiredService<SyncBackgroundRuns>());
         if (!configuration.GetValue("Rapport:Sync:Schedules", true))

@@ -31,7 +31,7 @@ public static class SyncSettingsApi
     }
 
     public static async Task<IResult> PutAsync(
-        string datasetId, HttpRequest request, IDbContextFactory<RapportDbContext> contexts, SyncSchedules schedules, TimeProvider time, CancellationToken cancellationToken)
+        string datasetId, HttpRequest request, IDbContextFactory<RapportDbContext> contexts, SyncSettingsStore store, CancellationToken cancellationToken)
     {
         SyncSettings? settings;
         try
@@ -53,16 +53,11 @@ public static class SyncSettingsApi
             return TypedResults.ValidationProblem(errors, title: "Invalid sync settings",
                 detail: $"{errors.Count} field(s) need correcting: {string.Join(", ", errors.Keys)}.");
         }
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var (connection, problem) = await SyncApiLookup.ConnectionAsync(db, datasetId, tracked: true, cancellationToken);
-        if (connection is null)
+        if (!await store.SaveAsync(datasetId, settings, cancellationToken))
         {
+            var (_, problem) = await SyncApiLookup.ConnectionAsync(contexts, datasetId, cancellationToken);
             return problem!;
         }
-        connection.SyncSettings = settings.ToJson();
-        connection.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(cancellationToken);
-        await schedules.ConnectionChangedAsync(connection.Id, cancellationToken);
         return TypedResults.Json(settings, SyncSettings.Json);
     }
 
@@ -96,7 +91,8 @@ public static class SyncSettingsApi
         }
     }
 
-    private static List<PushPreviewField> Preview(IReadOnlyList<PushField> fields, string? infix) => fields
+    /// <summary>The Salesforce field each pushed value is written to: the existing target field, or the custom field Rapport creates.</summary>
+    public static List<PushPreviewField> Preview(IReadOnlyList<PushField> fields, string? infix) => fields
         .Select(f => new PushPreviewField(f.Name, f.Source.ToString(), f.TargetField ?? CustomFieldNamer.ApiName(f.Name, infix), Created: f.TargetField is null))
         .ToList();
 }

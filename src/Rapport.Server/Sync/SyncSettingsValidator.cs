@@ -60,15 +60,27 @@ public static partial class SyncSettingsValidator
             {
                 Add(path + ".modifiedWithinDays", "The number of days must be positive (or null for no filter).");
             }
+            // Salesforce API names are case-insensitive; attribute names are not, as everywhere in profiles.
+            var mappedFields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var mappedAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var m = 0; m < type.Mappings.Count; m++)
             {
-                if (string.IsNullOrWhiteSpace(type.Mappings[m].Field))
+                var mapping = type.Mappings[m];
+                if (string.IsNullOrWhiteSpace(mapping.Field))
                 {
                     Add($"{path}.mappings[{m}].field", "The Salesforce field of a mapping is required.");
                 }
-                if (string.IsNullOrWhiteSpace(type.Mappings[m].Attribute))
+                else if (!mappedFields.TryAdd(mapping.Field.Trim(), mapping.Attribute))
+                {
+                    Add($"{path}.mappings[{m}].field", $"{mapping.Field} is already pulled into {mappedFields[mapping.Field.Trim()]}; each field is mapped once per object.");
+                }
+                if (string.IsNullOrWhiteSpace(mapping.Attribute))
                 {
                     Add($"{path}.mappings[{m}].attribute", "The profile attribute of a mapping is required.");
+                }
+                else if (!mappedAttributes.TryAdd(mapping.Attribute.Trim(), mapping.Field))
+                {
+                    Add($"{path}.mappings[{m}].attribute", $"{mapping.Attribute} already receives {mappedAttributes[mapping.Attribute.Trim()]}; two fields of one object cannot fill the same attribute.");
                 }
             }
         }

@@ -17,7 +17,7 @@ internal static class PushValueFormatter
     public const int TextLength = 255;
     public const int LongTextLength = 131_072;
 
-    private const string EventsPrefix = "events.";
+    private const string EventsPrefix = PushKpi.EventsPrefix;
 
     public static CrmFieldType TypeOf(PushField field)
     {

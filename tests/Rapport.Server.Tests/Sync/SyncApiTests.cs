@@ -62,6 +62,23 @@ public abstract class SyncApiTests<TFixture>(TFixture fixture) : IClassFixture<T
     }
 
     [Fact]
+    public async Task PutSyncSettings_FieldOrAttributeMappedTwice_AnswersProblemAtTheSecondMapping()
+    {
+        var (datasetId, _) = await fixture.ConnectionAsync();
+
+        using var put = await PutSettingsAsync(datasetId, """
+            {"pull": {"recordTypes": [{"objectType": "Contact", "kind": "Contact", "mappings": [
+                {"field": "Email", "attribute": "email"}, {"field": "email", "attribute": "workEmail"}, {"field": "Title", "attribute": "email"}]}]}}
+            """);
+        var problem = await put.Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["pull.recordTypes[0].mappings[1].field", "pull.recordTypes[0].mappings[2].attribute"], errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal).ToArray());
+        Assert.Contains("email is already pulled into email", errors.GetProperty("pull.recordTypes[0].mappings[1].field")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PutSyncSettings_UnknownKind_AnswersProblemNamingTheField()
     {
         var (datasetId, _) = await fixture.ConnectionAsync();
