@@ -129,8 +129,8 @@ public sealed class SnippetBrowserTests(RapportBrowserFixture rapport)
 
         // Track and leave in one task: the one-second flush timer cannot run before the page is gone,
         // and the next page is another origin (Rapport's), so the queue kept in the site's
-        // localStorage is never sent from there.
-        var elsewhere = rapport.RapportUrl.ToString();
+        // localStorage is never sent from there. The sign-in page, because "/" redirects there.
+        var elsewhere = new Uri(rapport.RapportUrl, "/sign-in").ToString();
         var left = browser.Page.WaitForURLAsync(elsewhere, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await browser.Page.EvaluateAsync("""
             url => {
