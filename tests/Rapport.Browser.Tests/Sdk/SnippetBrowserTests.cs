@@ -127,10 +127,11 @@ public sealed class SnippetBrowserTests(RapportBrowserFixture rapport)
         // Loaded and flushed: the page view is stored, so what follows goes through the script's own queue.
         await rapport.WaitForEventsAsync(dataset, anonymousId, e => Has(e, "page"), "the page view");
 
-        // Track and leave in one task: the one-second flush timer cannot run before the page is gone,
-        // and the next page is another origin (Rapport's), so the queue kept in the site's
-        // localStorage is never sent from there. The sign-in page, because "/" redirects there.
-        var elsewhere = new Uri(rapport.RapportUrl, "/sign-in").ToString();
+        // Track and leave in one task for about:blank, which commits at once without a server to wait
+        // for: the one-second flush timer cannot run before the page is gone (leaving for a server page
+        // kept this page alive until that server answered, which on a loaded machine took more than a
+        // second, and the timer's fetch won), and no snippet loads there to send the queue later.
+        const string elsewhere = "about:blank";
         var left = browser.Page.WaitForURLAsync(elsewhere, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         await browser.Page.EvaluateAsync("""
             url => {
