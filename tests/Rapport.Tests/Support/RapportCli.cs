@@ -109,7 +109,8 @@ public sealed class RapportCli : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var serve = new ServeProcess(process, new Uri(url), output);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // Generous: a cold start (JIT, migrations) on a busy 2-core machine has taken over a minute.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
             if (process.HasExited)
@@ -131,7 +132,7 @@ public sealed class RapportCli : IDisposable
             if (DateTime.UtcNow > deadline)
             {
                 serve.Dispose();
-                Assert.Fail("rapport serve did not become healthy within 60 s: " + serve.Output);
+                Assert.Fail("rapport serve did not become healthy within 120 s: " + serve.Output);
             }
             await Task.Delay(50);
         }
