@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Rapport.Server.Console.Accounts;
 using Rapport.Server.Console.Events;
+using Rapport.Server.Console.Salesforce;
 
 namespace Rapport.Server.Console;
 
@@ -18,6 +19,7 @@ public static class ConsoleExtensions
         services.AddSingleton<FirstAdminAccount>();
         services.AddHostedService<FirstAdminAccountService>();
         services.AddEventStream();
+        services.AddActivityPreview();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         // The cookie is protected with the Data Protection key ring in the database (see
@@ -49,6 +51,7 @@ public static class ConsoleExtensions
         app.UseExpiredFormPage();
         app.MapConsoleAssets();
         app.MapEventStream();
+        app.MapActivityPreview();
         app.MapRazorComponents<App>();
         return app;
     }
