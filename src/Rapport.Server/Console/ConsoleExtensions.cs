@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Rapport.Server.Console.Accounts;
 using Rapport.Server.Console.Events;
 using Rapport.Server.Console.Salesforce;
@@ -16,6 +18,10 @@ public static class ConsoleExtensions
     public static IServiceCollection AddRapportConsole(this IServiceCollection services)
     {
         services.AddSingleton<AdminAccounts>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignInThrottleOptions>, SignInThrottleOptionsValidator>());
+        // Tests register their own, on a fake clock, before this runs.
+        services.TryAddSingleton<SignInThrottle>();
         services.AddSingleton<FirstAdminAccount>();
         services.AddHostedService<FirstAdminAccountService>();
         services.AddEventStream();
