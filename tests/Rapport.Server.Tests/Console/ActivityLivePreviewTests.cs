@@ -148,7 +148,10 @@ public sealed class ActivityLivePreviewTests : IAsyncLifetime
         }), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.DoesNotContain("\"found\"", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(body.Contains("Invalid anti-forgery token", StringComparison.Ordinal), body);
+        Assert.DoesNotContain("\"found\"", body, StringComparison.Ordinal);
     }
 
     [Fact]
