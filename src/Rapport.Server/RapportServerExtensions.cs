@@ -36,7 +36,7 @@ public static class RapportServerExtensions
         builder.Services.AddSingleton<TrackingPipeline>();
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<EventProcessorService>();
-        builder.Services.AddSalesforceConnections();
+        builder.Services.AddSalesforceConnections(builder.Configuration);
         builder.Services.AddSyncRuns();
         builder.Services.AddSyncScheduling(storage, builder.Configuration);
         builder.Services.AddSingleton<Rapport.Sync.Activities.ActivityDispatcher>();

@@ -16,6 +16,8 @@ public static class ConsoleAssets
         ["console.css"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.console.css", "text/css; charset=utf-8"),
         ["console.js"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.console.js", "text/javascript; charset=utf-8"),
         ["events.js"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.events.js", "text/javascript; charset=utf-8"),
+        ["activities.js"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.activities.js", "text/javascript; charset=utf-8"),
+        ["push.js"] = EmbeddedAsset.Load("Rapport.Server.Console.Assets.push.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>

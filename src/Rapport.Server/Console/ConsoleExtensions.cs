@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Rapport.Server.Console.Accounts;
 using Rapport.Server.Console.Events;
+using Rapport.Server.Console.Salesforce;
 
 namespace Rapport.Server.Console;
 
@@ -15,9 +18,14 @@ public static class ConsoleExtensions
     public static IServiceCollection AddRapportConsole(this IServiceCollection services)
     {
         services.AddSingleton<AdminAccounts>();
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SignInThrottleOptions>, SignInThrottleOptionsValidator>());
+        // Tests register their own, on a fake clock, before this runs.
+        services.TryAddSingleton<SignInThrottle>();
         services.AddSingleton<FirstAdminAccount>();
         services.AddHostedService<FirstAdminAccountService>();
         services.AddEventStream();
+        services.AddActivityPreview();
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
         // The cookie is protected with the Data Protection key ring in the database (see
@@ -49,6 +57,7 @@ public static class ConsoleExtensions
         app.UseExpiredFormPage();
         app.MapConsoleAssets();
         app.MapEventStream();
+        app.MapActivityPreview();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -4,13 +4,24 @@ using Rapport.Salesforce;
 
 namespace Rapport.Server.Integrations;
 
-/// <summary>Registers what Salesforce connections need: Data Protection with its keys in the database, the client, the endpoints' services.</summary>
+/// <summary>What Salesforce connections need: Data Protection with its keys in the database, the client, the endpoints' services.</summary>
 public static class SalesforceConnectionExtensions
 {
-    public static IServiceCollection AddSalesforceConnections(this IServiceCollection services)
+    /// <summary>
+    /// Registers them; <paramref name="configuration"/> may name a certificate that encrypts the key
+    /// ring (<see cref="KeyRingCertificate"/>). Without one the keys are stored unencrypted and Data
+    /// Protection says so once per new key ("No XML encryptor configured"); the README explains when
+    /// that is acceptable.
+    /// </summary>
+    public static IServiceCollection AddSalesforceConnections(this IServiceCollection services, IConfiguration configuration)
     {
         // One application name and one key ring in the database: every node decrypts what another encrypted.
-        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
+        var dataProtection = services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDbContext>();
+        if (KeyRingCertificate.Load(configuration) is { } certificate)
+        {
+            // Every node needs the same certificate file: it decrypts the keys another node wrote.
+            dataProtection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddSalesforceClient();
         services.AddSingleton<SalesforceSecretProtector>();
         services.AddSingleton<SalesforceConnections>();

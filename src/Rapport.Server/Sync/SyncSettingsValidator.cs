@@ -13,6 +13,9 @@ public static partial class SyncSettingsValidator
     public const int MinimumBulkThreshold = 200;
     public const int MaxInfixLength = 20;
 
+    /// <summary>What an infix may be; the Push page's script shows the same words as it is typed.</summary>
+    public static readonly string InfixRule = $"The infix becomes part of Salesforce field names (Rapport_<infix>_<Name>__c): up to {MaxInfixLength} letters and digits, starting with a letter, single underscores between words;";
+
     public static Dictionary<string, string[]> Validate(SyncSettings settings)
     {
         var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
@@ -88,7 +91,7 @@ public static partial class SyncSettingsValidator
         var push = settings.Push;
         if (!string.IsNullOrEmpty(push.Infix) && (push.Infix.Length > MaxInfixLength || !InfixPattern().IsMatch(push.Infix) || CustomFieldNamer.Sanitize(push.Infix).Length == 0))
         {
-            Add("push.infix", $"The infix becomes part of Salesforce field names (Rapport_<infix>_<Name>__c): up to {MaxInfixLength} letters and digits, starting with a letter, single underscores between words; got \"{push.Infix}\".");
+            Add("push.infix", $"{InfixRule} got \"{push.Infix}\".");
         }
         if (push.BulkThreshold < MinimumBulkThreshold)
         {

@@ -26,8 +26,6 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
     public const string Stage = "activity";
     public const int ChunkSize = 500;
     public const int BatchSize = 200;
-    public const int SubjectMaxLength = 255;
-    public const int DescriptionMaxLength = 32_000;
 
     // Creating fields is slow and needs Customize Application: once per connection, object and name set.
     private readonly ConcurrentDictionary<string, bool> _ensuredFields = new(StringComparer.Ordinal);
@@ -136,21 +134,22 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
             var variables = ActivityVariables.FromMessage(e.Payload, e.Name, e.UserId, e.AnonymousId, at);
             foreach (var (index, rule) in plan.RulesFor(e.Name!))
             {
-                if (!ActivityTemplate.TryParse(rule.Subject, out var subject, out var error)
-                    || !ActivityTemplate.TryParse(rule.Description, out var description, out error))
+                var subject = ActivityText.Subject(rule.Subject, variables);
+                var description = ActivityText.Description(rule.Description, variables);
+                if ((subject.ParseError ?? description.ParseError) is { } parseError)
                 {
                     errors.Add(result, rule.Object.ToString(), recipient.WhoId, recipient.ProfileKey,
-                        new CrmError("INVALID_TEMPLATE", $"The activity rule for \"{rule.Event}\" has a template error: {error}", []));
+                        new CrmError("INVALID_TEMPLATE", $"The activity rule for \"{rule.Event}\" has a template error: {parseError}", []));
                     continue;
                 }
-                if (!subject!.TryRender(variables, out var subjectText, out error) || !description!.TryRender(variables, out var descriptionText, out error))
+                if ((subject.RenderError ?? description.RenderError) is { } renderError)
                 {
                     errors.Add(result, rule.Object.ToString(), recipient.WhoId, recipient.ProfileKey,
-                        new CrmError("INVALID_TEMPLATE", $"The activity rule for \"{rule.Event}\" failed to render: {error}", []));
+                        new CrmError("INVALID_TEMPLATE", $"The activity rule for \"{rule.Event}\" failed to render: {renderError}", []));
                     continue;
                 }
                 var activity = new CrmActivity(ActivityExternalId.For(e.MessageId, index), recipient.WhoId, recipient.WhatId,
-                    Truncate(subjectText, SubjectMaxLength), Truncate(descriptionText, DescriptionMaxLength), at);
+                    subject.Text!, description.Text!, at);
                 if (!activities.TryGetValue(rule.Object, out var list))
                 {
                     activities[rule.Object] = list = [];
@@ -256,8 +255,6 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
 
     private static async Task<long> CheckpointAsync(RapportDbContext db, string datasetId, CancellationToken cancellationToken)
         => await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken) ?? 0;
-
-    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
 
     private static string Format(long position) => position.ToString(CultureInfo.InvariantCulture);
 }

@@ -27,7 +27,7 @@ internal static class SyncCliServices
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddRapportData(storage);
-        services.AddSalesforceConnections();
+        services.AddSalesforceConnections(configuration);
         services.AddSyncRuns();
         var provider = services.BuildServiceProvider();
         try

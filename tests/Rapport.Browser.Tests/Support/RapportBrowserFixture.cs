@@ -38,6 +38,9 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
     /// <summary>Rapport's address, e.g. <c>http://127.0.0.1:40123/</c>.</summary>
     public Uri RapportUrl { get; private set; } = null!;
 
+    /// <summary>Rapport's services, for what a test sets up outside the browser (a console account of its own).</summary>
+    public IServiceProvider RapportServices => _rapport!.Services;
+
     /// <summary>The emulator's address; its default connected app and user are in <see cref="Emulator"/>.</summary>
     public Uri EmulatorUrl { get; private set; } = null!;
 

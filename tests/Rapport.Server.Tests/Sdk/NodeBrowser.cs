@@ -45,7 +45,8 @@ public static class NodeBrowser
         return JsonDocument.Parse(line).RootElement.Clone();
     }
 
-    private static string FindNode()
+    /// <summary>The node executable on PATH; fails the test, saying how to install it, when there is none.</summary>
+    public static string FindNode()
     {
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {

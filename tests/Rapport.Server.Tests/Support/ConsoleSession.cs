@@ -20,11 +20,30 @@ public sealed class ConsoleSession : IDisposable
     /// <summary>The client: cookies kept, redirects not followed (tests assert them).</summary>
     public HttpClient Client { get; }
 
-    /// <summary>A client with no account, signed out.</summary>
-    public static ConsoleSession Anonymous(RapportTestHost host)
+    /// <summary>
+    /// A client with no account, signed out. <paramref name="clientAddress"/> is the address the server
+    /// sees, on a host started with <see cref="TestClientAddress"/> (the test server has none of its own).
+    /// </summary>
+    public static ConsoleSession Anonymous(RapportTestHost host, string? clientAddress = null)
     {
         var handler = new CookieHandler(host.App.GetTestServer().CreateHandler());
-        return new ConsoleSession(new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") });
+        var client = new HttpClient(handler) { BaseAddress = new Uri("http://localhost/") };
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, clientAddress);
+        }
+        return new ConsoleSession(client);
+    }
+
+    /// <summary>The antiforgery token of the form named <paramref name="formName"/> on the page at <paramref name="path"/>, as a script on that page reads it.</summary>
+    public async Task<string> FormTokenAsync(string path, string formName)
+    {
+        var page = await GetPageAsync(path);
+        var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null);
+        Assert.True(form is not null, $"{path} has no form named \"{formName}\"");
+        var token = form.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+        Assert.False(string.IsNullOrEmpty(token), $"the \"{formName}\" form on {path} carries no antiforgery token");
+        return token;
     }
 
     /// <summary>Creates an account and signs in with it through the sign-in form.</summary>

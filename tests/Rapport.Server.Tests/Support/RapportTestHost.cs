@@ -46,21 +46,35 @@ public sealed class RapportTestHost : IAsyncDisposable
 
     public IServiceProvider Services => App.Services;
 
-    public static async Task<RapportTestHost> StartAsync(DatabaseKind kind, CancellationToken cancellationToken = default)
+    public static Task<RapportTestHost> StartAsync(DatabaseKind kind, CancellationToken cancellationToken = default)
+        => StartAsync(kind, null, null, cancellationToken);
+
+    /// <summary>
+    /// Starts a host. <paramref name="settings"/> add to (or override) the test settings;
+    /// <paramref name="services"/> registers services before Rapport's own, which keep a test's
+    /// replacement where they are added with TryAdd (a sign-in throttle on a fake clock).
+    /// </summary>
+    public static async Task<RapportTestHost> StartAsync(DatabaseKind kind, IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? services, CancellationToken cancellationToken = default)
     {
         var postgres = kind == DatabaseKind.Postgres ? await PostgresTestDatabase.CreateAsync(cancellationToken) : null;
         var dataDirectory = Path.Combine(Path.GetTempPath(), "rapport-tests-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
-        var settings = new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["Rapport:AdminKey"] = AdminKey,
             ["Rapport:DataDirectory"] = dataDirectory,
             ["Rapport:Database"] = postgres?.ConnectionString,
             ["Rapport:ProcessorPollMilliseconds"] = "100",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
         var builder = RapportServer.CreateBuilder([], b =>
         {
-            b.Configuration.AddInMemoryCollection(settings);
+            b.Configuration.AddInMemoryCollection(configuration);
+            services?.Invoke(b.Services);
             b.WebHost.UseTestServer();
             if (Environment.GetEnvironmentVariable("RAPPORT_TEST_LOGS") != "1")
             {

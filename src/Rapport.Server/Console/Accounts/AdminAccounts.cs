@@ -123,7 +123,8 @@ public sealed class AdminAccounts(IDbContextFactory<RapportDbContext> contextFac
             ? $"A password needs at least {MinimumPasswordLength} characters."
             : password.Length > 1024 ? "A password is at most 1024 characters." : null;
 
-    private static string Normalize(string userName) => userName.ToLowerInvariant();
+    /// <summary>The form a user name is compared in (account names are case-insensitive).</summary>
+    internal static string Normalize(string userName) => userName.ToLowerInvariant();
 
     private static readonly AdminUserEntity DummyUser = CreateDummy();
 
