@@ -32,7 +32,7 @@ public sealed class LivePreviewBrowserTests(RapportBrowserFixture rapport)
         var preview = rule.Locator("[data-testid=activity-preview-subject]");
         await Expect(preview).ToHaveTextAsync("Flow Completed - Welcome tour");
 
-        await subject.FillAsync("Done: {{ flow_name | upcase }}");
+        await subject.FillAsync("Done: {{ flow_name | string.upcase }}");
         await Expect(preview).ToHaveTextAsync("Done: WELCOME TOUR");
         await browser.StepAsync("subject-previewed");
 

@@ -55,7 +55,7 @@ public sealed class ActivityLivePreviewTests : IAsyncLifetime
         await _host.SendOkAsync("/v1/track", """{"userId":"cy","event":"flow_completed","properties":{"flowName":"Welcome tour"},"context":{"page":{"url":"https://shop.example/start"}},"timestamp":"2026-01-06T10:00:00Z"}""", dataset);
         using var session = await ConsoleSession.SignInAsync(_host);
 
-        var (status, body) = await PreviewAsync(session, dataset.Id, "flow_completed", "Finished {{ flow_name | upcase }}", "Seen on {{ current_page_url }}");
+        var (status, body) = await PreviewAsync(session, dataset.Id, "flow_completed", "Finished {{ flow_name | string.upcase }}", "Seen on {{ current_page_url }}");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.True(body.GetProperty("found").GetBoolean());
@@ -103,7 +103,7 @@ public sealed class ActivityLivePreviewTests : IAsyncLifetime
         using var session = await ConsoleSession.SignInAsync(_host);
 
         // Parses, but runs past the step limit that keeps an admin's loop from hanging the dispatcher.
-        var (_, body) = await PreviewAsync(session, dataset.Id, "nps_score", "NPS {{ score }}", "{% for i in (1..100000) %}x{% endfor %}");
+        var (_, body) = await PreviewAsync(session, dataset.Id, "nps_score", "NPS {{ score }}", "{{ for i in 1..100000 }}x{{ end }}");
 
         Assert.Equal("NPS 7", body.GetProperty("subject").GetString());
         Assert.StartsWith("The description template fails on this event", body.GetProperty("errors").GetProperty("description").GetString(), StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public sealed class ActivityLivePreviewTests : IAsyncLifetime
         var dataset = await _host.CreateDatasetAsync();
         using var session = await ConsoleSession.SignInAsync(_host);
 
-        var (_, body) = await PreviewAsync(session, dataset.Id, "webinar_attended", "", "{% if %}");
+        var (_, body) = await PreviewAsync(session, dataset.Id, "webinar_attended", "", "{{ if }}");
 
         Assert.Equal("webinar_attended", body.GetProperty("event").GetString());
         Assert.False(body.GetProperty("found").GetBoolean());

@@ -54,7 +54,7 @@ public sealed class SalesforceActivitiesPageTests : IAsyncLifetime
         var dataset = await ConnectedDatasetAsync(_host);
         await _host.SendOkAsync("/v1/track", """{"userId":"bo","event":"flow_completed","properties":{"flowName":"Welcome tour"}}""", dataset);
         using var session = await ConsoleSession.SignInAsync(_host);
-        using var response = await SubmitAsync(session, ActivitiesPath(dataset.Id), Form, "preview:2", f => f["Input.Rules[2].Subject"] = "Finished {{ flow_name | upcase }}");
+        using var response = await SubmitAsync(session, ActivitiesPath(dataset.Id), Form, "preview:2", f => f["Input.Rules[2].Subject"] = "Finished {{ flow_name | string.upcase }}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ConsoleSession.ParseAsync(response);

@@ -43,7 +43,7 @@ public abstract class SyncApiTests<TFixture>(TFixture fixture) : IClassFixture<T
              "pull": {"recordTypes": [{"objectType": "Contact", "kind": "Contact", "createdWithinDays": 0, "mappings": [{"field": "", "attribute": "email"}]},
                                       {"objectType": "contact", "kind": "Contact"}]},
              "activities": {"rules": [{"event": "signup", "subject": " "},
-                                      {"event": "nps_score", "subject": "Score {{ score ", "description": "{% if %}"}]}}
+                                      {"event": "nps_score", "subject": "Score {{ score ", "description": "{{ if }}"}]}}
             """;
 
         using var put = await PutSettingsAsync(datasetId, settings);

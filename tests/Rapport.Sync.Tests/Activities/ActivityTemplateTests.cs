@@ -80,14 +80,30 @@ public sealed class ActivityTemplateTests
     {
         Assert.False(ActivityTemplate.TryParse("Flow {{ flow_name ", out var template, out var error));
         Assert.Null(template);
-        Assert.False(string.IsNullOrWhiteSpace(error));
+        Assert.Equal("The \"{{\" at line 1, column 6 is never closed with \"}}\".", error);
     }
 
     [Fact]
-    public void TryParse_UnsupportedOperator_ReportsError()
+    public void TryParse_IfWithoutCondition_ReportsErrorWithPosition()
     {
-        Assert.False(ActivityTemplate.TryParse("{{ a + b }}", out _, out var error));
-        Assert.NotNull(error);
+        Assert.False(ActivityTemplate.TryParse("Score {{ if }}high{{ end }}", out _, out var error));
+        Assert.Contains("(1,", error);
+    }
+
+    [Fact]
+    public void Render_ScribanFunctionsAndConditions_AreEvaluated()
+    {
+        var variables = Variables("""{"properties":{"flowName":"onboarding","score":9.5}}""", "flow_completed");
+
+        Assert.Equal("ONBOARDING: promoter (9.5)", Render("{{ flow_name | string.upcase }}: {{ if score >= 9 }}promoter{{ else }}other{{ end }} ({{ score }})", variables));
+    }
+
+    [Fact]
+    public void Render_NestedPropertiesAndLists_AreReachable()
+    {
+        var variables = Variables("""{"properties":{"plan":{"name":"Pro"},"items":["a","b","c"]}}""");
+
+        Assert.Equal("Pro: 3 items, first a", Render("{{ plan.name }}: {{ items.size }} items, first {{ items[0] }}", variables));
     }
 
     [Theory]
@@ -101,7 +117,7 @@ public sealed class ActivityTemplateTests
     [Fact]
     public void TryRender_RunawayLoop_ReportsErrorInsteadOfHanging()
     {
-        Assert.True(ActivityTemplate.TryParse("{% for i in (1..50000) %}x{% endfor %}", out var template, out _));
+        Assert.True(ActivityTemplate.TryParse("{{ for i in 1..50000 }}x{{ end }}", out var template, out _));
 
         Assert.False(template!.TryRender(Variables("{}"), out var text, out var error));
         Assert.Equal("", text);
