@@ -74,6 +74,10 @@ public sealed class ConsoleLayoutTests(RapportBrowserFixture rapport)
             {
                 problems.Add($"{name} at {width} px scrolls sideways: the page is {scrollWidth} px wide; too wide: {layout.GetProperty("tooWide")}");
             }
+            if (layout.GetProperty("squeezed").GetArrayLength() > 0)
+            {
+                problems.Add($"{name} at {width} px squeezes text into a column too narrow to read: {layout.GetProperty("squeezed")}");
+            }
             if (layout.GetProperty("unlabelled").GetArrayLength() > 0)
             {
                 problems.Add($"{name}: form controls without a label: {layout.GetProperty("unlabelled")}");
@@ -107,7 +111,20 @@ public sealed class ConsoleLayoutTests(RapportBrowserFixture rapport)
           const navOffScreen = [...document.querySelectorAll('nav[aria-label="Console"] a')]
             .filter(a => { const r = a.getBoundingClientRect(); return !visible(a) || r.left < 0 || r.right > width + 0.5; })
             .map(a => a.textContent.trim());
-          return { scrollWidth: document.scrollingElement.scrollWidth, tooWide, unlabelled, navOffScreen };
+          // A column so narrow that ordinary words break letter by letter ("cr/m_/up/da/te"); a long
+          // URL breaking inside a reasonably wide column is fine.
+          const canvas = document.createElement('canvas').getContext('2d');
+          const squeezed = [...document.querySelectorAll('td, dd, .badge')]
+            .filter(e => visible(e) && !e.querySelector('input, select, textarea, pre, table'))
+            .filter(e => {
+              const style = getComputedStyle(e);
+              const inner = e.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+              if (inner >= 8 * parseFloat(style.fontSize)) return false;
+              canvas.font = style.font;
+              return e.innerText.split(/[\s\-]+/).some(w => canvas.measureText(w).width > inner + 3);
+            })
+            .slice(0, 8).map(e => describe(e) + ' "' + e.innerText.trim().slice(0, 30) + '" ' + Math.round(e.getBoundingClientRect().width) + 'px');
+          return { scrollWidth: document.scrollingElement.scrollWidth, tooWide, unlabelled, navOffScreen, squeezed };
         }
         """;
 
