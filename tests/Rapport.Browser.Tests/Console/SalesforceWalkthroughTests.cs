@@ -32,6 +32,7 @@ public sealed partial class SalesforceWalkthroughTests(RapportBrowserFixture rap
         await browser.GotoAsync(rapport.ConsoleUrl(""), "sign-in");
         await browser.SubmitSignInAsync();
         await Expect(Heading(page, "Datasets")).ToBeVisibleAsync();
+        await browser.StepAsync("datasets");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Walkthrough " + suffix);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create dataset" }).ClickAsync();
         await Expect(Heading(page, "Snippet & write keys")).ToBeVisibleAsync();
@@ -104,10 +105,8 @@ public sealed partial class SalesforceWalkthroughTests(RapportBrowserFixture rap
         await Expect(planField.Locator("code")).ToHaveTextAsync("Rapport_Plan__c");
         await browser.StepAsync("push-saved");
 
-        // Setup: unpause and synchronize now, until the page reports the run.
+        // Setup: the first synchronization, by hand while the connection is still paused (as the page advises).
         await Nav(page, "Setup").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Unpause" }).ClickAsync();
-        await Expect(page.GetByTestId("sf-state")).ToHaveTextAsync("Active");
         await page.GetByRole(AriaRole.Button, new() { Name = "Synchronize now" }).ClickAsync();
         await Expect(page.GetByTestId("sf-notice")).ToContainTextAsync("Synchronization started");
         await WaitForRunAsync(page);
@@ -130,6 +129,8 @@ public sealed partial class SalesforceWalkthroughTests(RapportBrowserFixture rap
         await Nav(page, "Profiles").ClickAsync();
         await page.GetByLabel("Search profiles").FillAsync(email);
         await page.GetByLabel("Search profiles").PressAsync("Enter");
+        await Expect(page.GetByTestId("profile-results-count")).ToContainTextAsync($"1 profile matching \"{email}\"");
+        await browser.StepAsync("profiles");
         await page.GetByTestId("profile-link").Filter(new() { HasText = "Dana Walker" }).ClickAsync();
         await Expect(Heading(page, "Unified Customer Profile")).ToBeVisibleAsync();
         var title = page.Locator("[data-testid=attribute-row][data-attribute=title]");
@@ -174,6 +175,13 @@ public sealed partial class SalesforceWalkthroughTests(RapportBrowserFixture rap
         await page.GetByText(new Regex(@"^Errors of run #\d+")).First.ClickAsync();
         await Expect(page.GetByTestId("sf-error-code").First).ToHaveTextAsync("UNABLE_TO_LOCK_ROW");
         await browser.StepAsync("history-errors");
+
+        // Unpause: scheduled synchronization from now on.
+        await Nav(page, "Setup").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unpause" }).ClickAsync();
+        await Expect(page.GetByTestId("sf-state")).ToHaveTextAsync("Active");
+        await Expect(page.GetByTestId("sf-notice")).ToContainTextAsync("Connection active");
+        await browser.StepAsync("active");
 
         // Event stream: Send test event, and it arrives live (no reload) and gets processed.
         await Nav(page, "Event stream").ClickAsync();
