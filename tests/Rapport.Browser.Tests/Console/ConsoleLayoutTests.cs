@@ -52,17 +52,21 @@ public sealed class ConsoleLayoutTests(RapportBrowserFixture rapport)
         {
             await CheckAsync(browser, name, path, console: true, problems);
         }
+        // Mistyped addresses get a readable page inside the console too, not a bare error.
+        await CheckAsync(browser, "no-such-dataset", "datasets/no-such-dataset/profiles", console: true, problems, status: 404);
+        await CheckAsync(browser, "no-such-page", "no-such-page", console: true, problems, status: 404);
         await CheckAsync(browser, "sign-out", "sign-out", console: false, problems);
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     /// <summary>Opens <paramref name="path"/> at each width and adds to <paramref name="problems"/> where the page does not fit, hides its navigation or leaves a control unlabelled.</summary>
-    private async Task CheckAsync(BrowserSession browser, string name, string path, bool console, List<string> problems)
+    private async Task CheckAsync(BrowserSession browser, string name, string path, bool console, List<string> problems, int status = 200)
     {
         var page = browser.Page;
         await page.SetViewportSizeAsync(Widths[0], 800);
         var response = await page.GotoAsync(rapport.ConsoleUrl(path).ToString());
-        Assert.True(response is { Ok: true }, $"{name}: GET /{path} answered {response?.Status}");
+        Assert.True(response?.Status == status, $"{name}: GET /{path} answered {response?.Status}, not {status}");
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
         Assert.False(new Uri(page.Url).AbsolutePath == "/sign-in" && name != "sign-in", $"{name}: the console asked to sign in again");
         foreach (var width in Widths)
         {

@@ -67,6 +67,14 @@ public sealed class SignInBrowserTests(RapportBrowserFixture rapport)
         await browser.GotoAsync(overview, "overview-after-sign-out");
         Assert.Equal("/sign-in", new Uri(page.Url).AbsolutePath);
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in", Level = 1 })).ToBeVisibleAsync();
+
+        // A mistyped address, signed out: a readable page that offers to sign in, and nothing about the installation.
+        var missing = await page.GotoAsync(rapport.ConsoleUrl("datasetz").ToString());
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not found", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToHaveCountAsync(0);
+        await browser.StepAsync("not-found-signed-out");
     }
 
     [Fact]
