@@ -55,6 +55,7 @@ public static class ConsoleExtensions
         app.UseAuthorization();
         app.UseAntiforgery();
         app.UseExpiredFormPage();
+        app.UseNotFoundPage();
         app.MapConsoleAssets();
         app.MapEventStream();
         app.MapActivityPreview();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -13,6 +14,7 @@ using Microsoft.Playwright;
 using Rapport.SalesforceEmulator.Auth;
 using Rapport.SalesforceEmulator.Hosting;
 using Rapport.Server;
+using Rapport.Server.Console.Accounts;
 
 namespace Rapport.Browser.Tests.Support;
 
@@ -26,6 +28,12 @@ namespace Rapport.Browser.Tests.Support;
 public sealed class RapportBrowserFixture : IAsyncLifetime
 {
     public const string AdminKey = "browser-tests-admin-key";
+
+    /// <summary>The console account the tests sign in with (created at start, next to the generated "admin").</summary>
+    public const string ConsoleUserName = "browser-admin";
+
+    /// <summary>Its password.</summary>
+    public const string ConsolePassword = "browser tests sign in 42";
 
     private readonly SemaphoreSlim _browserLock = new(1, 1);
     private WebApplication? _rapport;
@@ -56,6 +64,15 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
     /// <summary>A client of Rapport's admin API, sending the admin key.</summary>
     public HttpClient Admin { get; private set; } = null!;
 
+    /// <summary>A client of the emulator (its <c>/__emulator</c> controls and Salesforce APIs), no credentials.</summary>
+    public HttpClient EmulatorClient { get; private set; } = null!;
+
+    /// <summary>The emulator's integration user (username, password, security token).</summary>
+    public EmulatorUserConfig EmulatorUser => Emulator.Users[0];
+
+    /// <summary>The emulator's connected app (consumer key and secret).</summary>
+    public EmulatorConnectedAppConfig ConnectedApp => Emulator.ConnectedApps[0];
+
     /// <summary>Where screenshots are written: <c>RAPPORT_BROWSER_ARTIFACTS</c>, else <c>TestResults/screenshots</c> at the repository root.</summary>
     public static string ArtifactsDirectory { get; } = FindArtifactsDirectory();
 
@@ -84,12 +101,14 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
         RapportUrl = new Uri(AddressOf(_rapport) + "/");
         Admin = new HttpClient { BaseAddress = RapportUrl };
         Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+        await _rapport.Services.GetRequiredService<AdminAccounts>().CreateAsync(ConsoleUserName, ConsolePassword, cancellationToken);
 
         // Started after Rapport: the connected app must list Rapport's callback, whose port is only known now.
         Emulator = EmulatorConfigFor(new Uri(RapportUrl, "oauth/salesforce/callback"));
         _emulator = EmulatorApp.Build(new EmulatorOptions { Urls = "http://127.0.0.1:0", Config = Emulator });
         await _emulator.StartAsync(cancellationToken);
         EmulatorUrl = new Uri(EmulatorApp.BaseUrl(_emulator) + "/");
+        EmulatorClient = new HttpClient { BaseAddress = EmulatorUrl };
 
         _site = await TestSite.StartAsync(RapportUrl.ToString().TrimEnd('/'), cancellationToken);
     }
@@ -124,6 +143,8 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
             {
                 return _browser;
             }
+            // The machine is shared and often busy: a page may take seconds to answer, which is slow, not wrong.
+            Assertions.SetDefaultExpectTimeout(15_000);
             // Playwright's driver never needs a browser of its own here; make sure nothing tries to fetch one.
             Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
             _playwright ??= await Playwright.CreateAsync();
@@ -194,6 +215,62 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Waits until the processor has applied every event of <paramref name="dataset"/> to its profiles.</summary>
+    public Task WaitForProcessingAsync(TestDataset dataset) => WaitForProcessingAsync(dataset, DateTimeOffset.UtcNow.AddSeconds(15));
+
+    /// <summary>Sends <paramref name="body"/> to the tracking API (<c>/v1/identify</c>, <c>/v1/group</c>…) with the dataset's write key, as a server-side SDK would.</summary>
+    public async Task TrackAsync(TestDataset dataset, string path, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(RapportUrl, path.TrimStart('/'))) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(dataset.WriteKey + ":")));
+        using var client = new HttpClient();
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"POST {path} answered {(int)response.StatusCode}: {text}");
+    }
+
+    /// <summary>Calls Rapport's admin API and asserts success; the JSON answer, or default when there is none.</summary>
+    public Task<JsonElement> AdminAsync(HttpMethod method, string path, object? body = null) => SendAsync(Admin, method, path, body);
+
+    /// <summary>Calls the emulator (its <c>/__emulator</c> controls) and asserts success; the JSON answer, or default when there is none.</summary>
+    public Task<JsonElement> EmulatorAsync(HttpMethod method, string path, object? body = null) => SendAsync(EmulatorClient, method, path, body);
+
+    /// <summary>
+    /// A record read through the emulator's Salesforce REST API as the integration user (password
+    /// grant), so only what that user may see: what an admin would find in Salesforce.
+    /// </summary>
+    public async Task<JsonElement> SalesforceRecordAsync(string type, string id)
+    {
+        var token = await SendAsync(EmulatorClient, new HttpRequestMessage(HttpMethod.Post, "services/oauth2/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password",
+                ["client_id"] = ConnectedApp.ConsumerKey,
+                ["client_secret"] = ConnectedApp.ConsumerSecret,
+                ["username"] = EmulatorUser.Username,
+                ["password"] = EmulatorUser.Password + EmulatorUser.SecurityToken,
+            }),
+        });
+        var request = new HttpRequestMessage(HttpMethod.Get, $"services/data/v62.0/sobjects/{type}/{id}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("access_token").GetString());
+        return await SendAsync(EmulatorClient, request);
+    }
+
+    private static Task<JsonElement> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
+        => SendAsync(client, new HttpRequestMessage(method, path.TrimStart('/')) { Content = body is null ? null : JsonContent.Create(body) });
+
+    private static async Task<JsonElement> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using (request)
+        {
+            using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+            var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.True(response.IsSuccessStatusCode, $"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {text}");
+            return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+        }
+    }
+
     private async Task WaitForProcessingAsync(TestDataset dataset, DateTimeOffset deadline)
     {
         while ((await GetJsonAsync($"api/datasets/{dataset.Id}/status")).GetProperty("pendingEvents").GetInt64() > 0)
@@ -254,6 +331,7 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         _browserLock.Dispose();
         Admin?.Dispose();
+        EmulatorClient?.Dispose();
         if (_site is not null)
         {
             await _site.DisposeAsync();

@@ -159,7 +159,7 @@ public sealed class SalesforceSetupTests(SqliteSalesforceConnectionFixture fixtu
     }
 
     [Fact]
-    public async Task EstablishConnection_OAuthRoundTrip_EndsBackOnSetupPageShowingOrgAndUser()
+    public async Task EstablishConnection_OAuthRoundTrip_EndsBackOnSetupPageShowingOrgUserAndRemainingCalls()
     {
         var dataset = await fixture.Rapport.CreateDatasetAsync();
         using var session = await ConsoleSession.SignInAsync(fixture.Rapport);
@@ -172,6 +172,7 @@ public sealed class SalesforceSetupTests(SqliteSalesforceConnectionFixture fixtu
         Assert.StartsWith("00D", row.OrganizationId, StringComparison.Ordinal);
         Assert.Equal(SalesforceConnectionFixture.Username, page.QuerySelector("#sf-user")!.TextContent.Trim());
         Assert.Equal("Paused", page.QuerySelector("[data-testid=sf-state]")!.TextContent.Trim());
+        Assert.Matches(@"^[\d,]+ of [\d,]+ today$", page.QuerySelector("#sf-remaining-calls")!.TextContent.Trim());
     }
 
     [Fact]
