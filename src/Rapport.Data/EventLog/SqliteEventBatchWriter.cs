@@ -83,6 +83,10 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
             stored[i] = _insert.ExecuteNonQuery() == 1;
         }
         transaction.Commit();
+        if (_checkpointer is { RestartDue: true })
+        {
+            _checkpointer.Restart(_connection);
+        }
         return Task.CompletedTask;
     }
 

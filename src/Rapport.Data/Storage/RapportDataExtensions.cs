@@ -44,7 +44,7 @@ public static class RapportDataExtensions
         {
             options.UseSqlite(storage.ConnectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly))
                 .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCustomizer, SqliteModelCustomizer>()
-                .AddInterceptors(new SqliteEventLogAttacher(storage.EventLogPath));
+                .AddInterceptors(new SqliteEventLogAttacher(storage.EventLogPath), new SqliteMainWriteLockInterceptor());
         }
         else
         {
