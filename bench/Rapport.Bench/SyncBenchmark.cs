@@ -59,7 +59,7 @@ public static class SyncBenchmark
         await using var app = await RapportServer.BuildAsync(builder);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var rapport = new SyncBenchRapport(address, adminKey);
+        using var rapport = new SyncBenchRapport(address, adminKey, () => emulator.CpuTime);
         await rapport.CreateDatasetAsync();
 
         // Profiles for every person record with an email, accounts for every account record.
