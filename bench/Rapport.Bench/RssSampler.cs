@@ -11,6 +11,8 @@ internal sealed class RssSampler : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _peakBytes;
+    private long _managedAtPeakBytes;
+    private long _peakManagedBytes;
 
     public RssSampler() => _loop = Task.Run(RunAsync);
 
@@ -22,6 +24,15 @@ internal sealed class RssSampler : IAsyncDisposable
             return Math.Max(Interlocked.Read(ref _peakBytes), process.PeakWorkingSet64) / (1024.0 * 1024.0);
         }
     }
+
+    /// <summary>
+    /// The GC's committed memory at the sample with the highest resident set: what of the peak is
+    /// managed heap (live objects and garbage not yet collected) rather than native memory.
+    /// </summary>
+    public double ManagedAtPeakMb => Interlocked.Read(ref _managedAtPeakBytes) / (1024.0 * 1024.0);
+
+    /// <summary>The highest GC committed memory seen in any sample.</summary>
+    public double PeakManagedMb => Interlocked.Read(ref _peakManagedBytes) / (1024.0 * 1024.0);
 
     public static double CurrentMb()
     {
@@ -37,9 +48,15 @@ internal sealed class RssSampler : IAsyncDisposable
             do
             {
                 var bytes = (long)(CurrentMb() * 1024 * 1024);
+                var managed = GC.GetGCMemoryInfo().TotalCommittedBytes;
                 if (bytes > Interlocked.Read(ref _peakBytes))
                 {
                     Interlocked.Exchange(ref _peakBytes, bytes);
+                    Interlocked.Exchange(ref _managedAtPeakBytes, managed);
+                }
+                if (managed > Interlocked.Read(ref _peakManagedBytes))
+                {
+                    Interlocked.Exchange(ref _peakManagedBytes, managed);
                 }
             }
             while (await timer.WaitForNextTickAsync(_stop.Token));

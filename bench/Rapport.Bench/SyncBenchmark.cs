@@ -123,6 +123,11 @@ public static class SyncBenchmark
             + "(the emulator runs in its own process)");
         if (syncRss is not null)
         {
+            Console.WriteLine($"           GC committed {syncRss.ManagedAtPeakMb:F0} MB at the sampled RSS peak, {syncRss.PeakManagedMb:F0} MB at most; "
+                + $"GC heap after the last collection {GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0):F0} MB");
+        }
+        if (syncRss is not null)
+        {
             await syncRss.DisposeAsync();
         }
         await app.StopAsync();
