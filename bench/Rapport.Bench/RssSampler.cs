@@ -36,8 +36,18 @@ internal sealed class RssSampler : IAsyncDisposable
 
     public static double CurrentMb()
     {
-        using var process = Process.GetCurrentProcess();
-        return process.WorkingSet64 / (1024.0 * 1024.0);
+        // /proc/self/statm is one small read; Process.GetCurrentProcess() parses several /proc files
+        // and cost the process being measured a few percent of its CPU at five samples a second.
+        try
+        {
+            var fields = File.ReadAllText("/proc/self/statm").Split(' ');
+            return long.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) * Environment.SystemPageSize / (1024.0 * 1024.0);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            using var process = Process.GetCurrentProcess();
+            return process.WorkingSet64 / (1024.0 * 1024.0);
+        }
     }
 
     private async Task RunAsync()

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Rapport.Core.Events;
 using Rapport.Core.Profiles;
 using Rapport.Data.Entities;
+using Rapport.Data.Storage;
 
 namespace Rapport.Data.Processing;
 
@@ -113,7 +114,8 @@ public sealed class ProfileProcessor(
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Everything read above; the transaction starts with writes (see WriteTransaction).
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         try
         {
             var last = rows[^1];
@@ -291,8 +293,8 @@ public sealed class ProfileProcessor(
     private static async Task SaveWorkspaceAsync(RapportDbContext db, ChunkWorkspace workspace, long sequence, CancellationToken cancellationToken)
     {
         // 1. Accounts and profiles, so new ones get their ids.
-        var accountUpdates = new List<AccountEntity>();
-        var profileUpdates = new List<ProfileEntity>();
+        var accountUpdates = new List<(AccountEntity Row, AccountEntity Loaded)>();
+        var profileUpdates = new List<(ProfileEntity Row, ProfileEntity Loaded)>();
         foreach (var account in workspace.ChangedAccounts)
         {
             var entity = workspace.Accounts[account];
@@ -305,8 +307,9 @@ public sealed class ProfileProcessor(
             else
             {
                 // Existing rows are written by ProfileRowWriter, not by EF's change tracker.
+                var loaded = entity;
                 entity = new AccountEntity { Id = entity.Id, DatasetId = entity.DatasetId, GroupId = entity.GroupId };
-                accountUpdates.Add(entity);
+                accountUpdates.Add((entity, loaded));
             }
             entity.Name = account.Attributes.GetString("name");
             entity.SearchText = string.Join(' ', account.GroupId, entity.Name).ToLowerInvariant();
@@ -331,8 +334,9 @@ public sealed class ProfileProcessor(
             }
             else
             {
+                var loaded = entity;
                 entity = new ProfileEntity { Id = entity.Id, DatasetId = entity.DatasetId };
-                profileUpdates.Add(entity);
+                profileUpdates.Add((entity, loaded));
             }
             entity.UserId = profile.UserId;
             entity.Email = profile.Attributes.GetString("email");

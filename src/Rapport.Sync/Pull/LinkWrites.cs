@@ -12,12 +12,16 @@ internal sealed class LinkWrites
     private readonly Dictionary<(string ObjectType, string RecordId), CrmLinkEntity> _known = [];
     private readonly HashSet<CrmLinkEntity> _inserted = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<CrmLinkEntity> _updated = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<CrmLinkEntity> _rekeyed = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>New links, to insert.</summary>
     public IReadOnlyCollection<CrmLinkEntity> Inserted => _inserted;
 
     /// <summary>Existing links that changed, to update.</summary>
     public IReadOnlyCollection<CrmLinkEntity> Updated => _updated;
+
+    /// <summary>Those of <see cref="Updated"/> that point to a different profile now.</summary>
+    public IReadOnlySet<CrmLinkEntity> Rekeyed => _rekeyed;
 
     public void Insert(CrmLinkEntity link)
     {
@@ -33,6 +37,16 @@ internal sealed class LinkWrites
             _updated.Add(link);
         }
         Remember(link);
+    }
+
+    /// <summary>Marks an existing link moved to another profile (its <see cref="CrmLinkEntity.ProfileKey"/> is written too).</summary>
+    public void Rekey(CrmLinkEntity link)
+    {
+        Update(link);
+        if (!_inserted.Contains(link))
+        {
+            _rekeyed.Add(link);
+        }
     }
 
     /// <summary>Makes a link read outside the page's own ones findable by its record.</summary>

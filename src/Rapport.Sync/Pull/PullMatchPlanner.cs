@@ -138,7 +138,8 @@ internal static class PullMatchPlanner
 
     /// <summary>
     /// The live links of the given profiles. A link the page already holds comes back as that same
-    /// instance, so what the page changes on it is what the plan sees.
+    /// instance, so what the page changes on it is what the plan sees. The others carry what matching
+    /// reads (type, record, profile, creation time), not the pulled and pushed value documents.
     /// </summary>
     private static async Task<ILookup<string, CrmLinkEntity>> LiveLinksAsync(RapportDbContext db, PullTypeState state, List<string> keys,
         Dictionary<string, CrmLinkEntity>? pageLinks, CancellationToken cancellationToken)
@@ -147,6 +148,11 @@ internal static class PullMatchPlanner
         var connectionId = state.Context.ConnectionId;
         var found = await db.CrmLinks.AsNoTracking()
             .Where(l => l.ConnectionId == connectionId && l.ProfileKind == kind && !l.Deleted && EF.Parameter(keys).Contains(l.ProfileKey))
+            .Select(l => new CrmLinkEntity
+            {
+                Id = l.Id, ConnectionId = l.ConnectionId, ObjectType = l.ObjectType, RecordId = l.RecordId, ProfileKind = l.ProfileKind,
+                ProfileKey = l.ProfileKey, RecordCreatedAt = l.RecordCreatedAt, Deleted = l.Deleted, ConvertedToId = l.ConvertedToId,
+            })
             .ToListAsync(cancellationToken);
         if (pageLinks is not null)
         {

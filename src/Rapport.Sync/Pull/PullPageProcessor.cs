@@ -8,6 +8,7 @@ using Rapport.Core.Profiles;
 using Rapport.Data;
 using Rapport.Data.Entities;
 using Rapport.Data.EventLog;
+using Rapport.Data.Storage;
 using Rapport.Sync.Matching;
 using Rapport.Sync.Runs;
 using Rapport.Sync.Settings;
@@ -149,6 +150,7 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
             }
             else if (relinked)
             {
+                writes.Rekey(link);
                 link.ProfileKey = target.Key;
                 link.Deleted = false;
                 link.ConvertedToId = null;
@@ -168,11 +170,12 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
         {
             await eventLog.AppendAsync(events, cancellationToken);
         }
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        // The cursor is read (and its change staged) first: the transaction only writes.
+        await AdvanceCursorAsync(db, state, page.Max(r => r.Modstamp), now, cancellationToken);
+        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
         {
             await CrmLinkRows.InsertAsync(db, writes.Inserted, cancellationToken);
-            await CrmLinkRows.UpdateAsync(db, writes.Updated, cancellationToken);
-            await AdvanceCursorAsync(db, state, page.Max(r => r.Modstamp), now, cancellationToken);
+            await CrmLinkRows.UpdateAsync(db, writes.Updated, writes.Rekeyed, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -210,7 +213,7 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
             contactLink.LinkedAt = now.UtcDateTime;
             contactLink.PulledValues = "{}";
             contactLink.PushedValues = "{}";
-            writes.Update(contactLink);
+            writes.Rekey(contactLink);
         }
         else
         {

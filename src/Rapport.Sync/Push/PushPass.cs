@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Profiles;
 using Rapport.Data;
 using Rapport.Data.Entities;
+using Rapport.Data.Storage;
 using Rapport.Sync.Batching;
 using Rapport.Sync.Connectors;
 using Rapport.Sync.Runs;
@@ -296,13 +297,15 @@ internal sealed class PushPass(
     private async Task SaveAsync(RapportDbContext db, PushProgress progress, SettledLinks? links, CancellationToken cancellationToken)
     {
         progress.Advance();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The cursor is read (and its change staged) first: the transaction only writes.
+        await SyncCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         if (links is not null)
         {
-            await CrmLinkRows.UpdateAsync(db, links.Updated, cancellationToken);
+            // Push only writes the journal: a link's profile never changes here.
+            await CrmLinkRows.UpdateAsync(db, links.Updated, null, cancellationToken);
             await CrmLinkRows.InsertAsync(db, links.Created, cancellationToken);
         }
-        await SyncCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
