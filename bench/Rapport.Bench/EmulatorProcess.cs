@@ -25,6 +25,16 @@ internal sealed class EmulatorProcess : IDisposable
     public string Password { get; }
     public string SecurityToken { get; }
 
+    /// <summary>CPU time the emulator process has used so far (user + system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<EmulatorProcess> StartAsync()
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)

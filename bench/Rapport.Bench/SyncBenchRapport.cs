@@ -12,10 +12,13 @@ internal sealed class SyncBenchRapport : IDisposable
 {
     private readonly HttpClient _admin;
     private readonly HttpClient _tracking;
+    private readonly Func<TimeSpan> _emulatorCpu;
     private string _datasetId = "";
 
-    public SyncBenchRapport(string address, string adminKey)
+    /// <param name="emulatorCpu">The emulator process's CPU time so far, so each run shows whose CPU it spent.</param>
+    public SyncBenchRapport(string address, string adminKey, Func<TimeSpan> emulatorCpu)
     {
+        _emulatorCpu = emulatorCpu;
         _admin = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(10) };
         _admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
         _tracking = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
@@ -93,6 +96,9 @@ internal sealed class SyncBenchRapport : IDisposable
     /// <summary>Synchronize now, then wait for the run to end; prints and returns its figures.</summary>
     public async Task<SyncBenchRun> SyncAsync(string label)
     {
+        // Wall time on a shared machine says little alone: CPU time per process shows where the run's work went.
+        var rapportCpu = RapportCpu();
+        var emulatorCpu = _emulatorCpu();
         var watch = Stopwatch.StartNew();
         var started = await SendAsync(HttpMethod.Post, Connection + "/sync", null);
         var runId = (started.TryGetProperty("runId", out var id) ? id : started.GetProperty("id")).GetInt64();
@@ -107,9 +113,20 @@ internal sealed class SyncBenchRapport : IDisposable
             }
             await Task.Delay(50);
         }
-        var result = SyncBenchRun.From(run, watch.Elapsed.TotalSeconds);
-        Console.WriteLine($"  {label,-32} {result.Seconds,7:F2} s  {result.Status,-20} {result.ApiCalls,5} API calls  {result.Summary}");
+        var result = SyncBenchRun.From(run, watch.Elapsed.TotalSeconds) with
+        {
+            RapportCpuSeconds = (RapportCpu() - rapportCpu).TotalSeconds,
+            EmulatorCpuSeconds = (_emulatorCpu() - emulatorCpu).TotalSeconds,
+        };
+        Console.WriteLine($"  {label,-32} {result.Seconds,7:F2} s  (CPU: Rapport {result.RapportCpuSeconds:F2} s, emulator {result.EmulatorCpuSeconds:F2} s)  "
+            + $"{result.Status,-10} {result.ApiCalls,5} API calls  {result.Summary}");
         return result;
+    }
+
+    private static TimeSpan RapportCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, object? body)

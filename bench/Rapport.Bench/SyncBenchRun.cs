@@ -5,6 +5,12 @@ namespace Rapport.Bench;
 /// <summary>What the benchmark reads from a finished run: time, status, API calls, push counts.</summary>
 internal sealed record SyncBenchRun(double Seconds, string Status, long ApiCalls, long PushCalls, long PushUpdated, string Summary)
 {
+    /// <summary>CPU time Rapport's process (which also runs the benchmark's HTTP client) spent during the run.</summary>
+    public double RapportCpuSeconds { get; init; }
+
+    /// <summary>CPU time the emulator's process spent during the run.</summary>
+    public double EmulatorCpuSeconds { get; init; }
+
     /// <summary>API call kinds that push uses; pull only queries.</summary>
     private static readonly string[] PushKinds = ["collections", "bulk", "sobject", "tooling", "describe"];
 

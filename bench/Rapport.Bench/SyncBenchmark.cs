@@ -59,7 +59,7 @@ public static class SyncBenchmark
         await using var app = await RapportServer.BuildAsync(builder);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var rapport = new SyncBenchRapport(address, adminKey);
+        using var rapport = new SyncBenchRapport(address, adminKey, () => emulator.CpuTime);
         await rapport.CreateDatasetAsync();
 
         // Profiles for every person record with an email, accounts for every account record.
@@ -90,6 +90,9 @@ public static class SyncBenchmark
         // through the API) is reported apart, and the kernel's high-water mark is reset before the runs.
         var setupPeakMb = rss.PeakMb;
         var syncRss = SyncPhaseSampler();
+        // What the process holds before synchronizing (runtime, web host, caches, what setting up left):
+        // the growth from here is what synchronizing itself costs.
+        var syncStartMb = RssSampler.CurrentMb();
 
         var full = await rapport.SyncAsync("initial full run");
         // The initial push changed every linked record, so Salesforce's SystemModstamp moved on all of
@@ -119,8 +122,13 @@ public static class SyncBenchmark
         Console.WriteLine($"  push     {push.PushCalls} calls for {pushUpdated:N0} updated records: {pushCallsPer1000:F2} per 1,000");
 
         var peakMb = syncRss?.PeakMb ?? rss.PeakMb;
-        Console.WriteLine($"  memory   peak RSS of Rapport's process while synchronizing {peakMb:F0} MB; {setupPeakMb:F0} MB while tracking the profiles "
-            + "(the emulator runs in its own process)");
+        Console.WriteLine($"  memory   peak RSS of Rapport's process while synchronizing {peakMb:F0} MB (from {syncStartMb:F0} MB at its start); "
+            + $"{setupPeakMb:F0} MB while tracking the profiles (the emulator runs in its own process)");
+        if (syncRss is not null)
+        {
+            Console.WriteLine($"           GC committed {syncRss.ManagedAtPeakMb:F0} MB at the sampled RSS peak, {syncRss.PeakManagedMb:F0} MB at most; "
+                + $"GC heap after the last collection {GC.GetGCMemoryInfo().HeapSizeBytes / (1024.0 * 1024.0):F0} MB");
+        }
         if (syncRss is not null)
         {
             await syncRss.DisposeAsync();
@@ -132,7 +140,7 @@ public static class SyncBenchmark
             && pushCallsPer1000 <= 6 && peakMb <= 500;
         Console.WriteLine(met ? "all targets met" : "a target was missed");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{{\"scenario\":\"sync\",\"contacts\":{contacts},\"accounts\":{accounts},\"leads\":{leads},\"full_s\":{full.Seconds:F2},\"incremental_s\":{incremental.Seconds:F2},\"nochange_api_calls\":{nochange.ApiCalls},\"push_calls_per_1000\":{pushCallsPer1000:F2},\"peak_rss_mb\":{peakMb:F0},\"settle_s\":{settle.Seconds:F2},\"setup_peak_rss_mb\":{setupPeakMb:F0}}}"));
+            $"{{\"scenario\":\"sync\",\"contacts\":{contacts},\"accounts\":{accounts},\"leads\":{leads},\"full_s\":{full.Seconds:F2},\"incremental_s\":{incremental.Seconds:F2},\"nochange_api_calls\":{nochange.ApiCalls},\"push_calls_per_1000\":{pushCallsPer1000:F2},\"peak_rss_mb\":{peakMb:F0},\"settle_s\":{settle.Seconds:F2},\"setup_peak_rss_mb\":{setupPeakMb:F0},\"sync_start_rss_mb\":{syncStartMb:F0},\"full_cpu_s\":{full.RapportCpuSeconds:F2},\"full_emulator_cpu_s\":{full.EmulatorCpuSeconds:F2}}}"));
         return met ? 0 : 1;
     }
 

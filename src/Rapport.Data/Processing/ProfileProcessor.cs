@@ -1,8 +1,10 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Rapport.Core.Events;
 using Rapport.Core.Profiles;
 using Rapport.Data.Entities;
+using Rapport.Data.Storage;
 
 namespace Rapport.Data.Processing;
 
@@ -16,8 +18,19 @@ public sealed class ProfileProcessor(
     TimeProvider timeProvider,
     ILogger<ProfileProcessor> logger)
 {
+    /// <summary>
+    /// One chunk of a dataset at a time in this process. The background service and a sync run's
+    /// catch-up would otherwise read the same events, both apply them, and one would roll back
+    /// (see the conflict below): double the work while the sync waits on it. Other nodes still
+    /// meet that conflict check.
+    /// </summary>
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _datasetLocks = new(StringComparer.Ordinal);
+
     /// <summary>Events handled per transaction.</summary>
     public int ChunkSize { get; init; } = 5_000;
+
+    /// <summary>Ids per lookup statement: a whole chunk's worth, bounded so one statement stays modest.</summary>
+    private const int LookupChunk = 5_000;
 
     /// <summary>Processes everything currently in the log of one dataset; returns how many events.</summary>
     public async Task<long> CatchUpAsync(string datasetId, CancellationToken cancellationToken)
@@ -36,6 +49,20 @@ public sealed class ProfileProcessor(
 
     /// <summary>Processes up to <see cref="ChunkSize"/> events; returns what it did.</summary>
     public async Task<ChunkResult> ProcessChunkAsync(string datasetId, CancellationToken cancellationToken)
+    {
+        var gate = _datasetLocks.GetOrAdd(datasetId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await ProcessChunkLockedAsync(datasetId, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<ChunkResult> ProcessChunkLockedAsync(string datasetId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (db.Database.IsSqlite())
@@ -87,7 +114,8 @@ public sealed class ProfileProcessor(
             }
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Everything read above; the transaction starts with writes (see WriteTransaction).
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
         try
         {
             var last = rows[^1];
@@ -171,44 +199,49 @@ public sealed class ProfileProcessor(
         }
 
         var profiles = new Dictionary<long, ProfileEntity>();
-        foreach (var part in userIds.Chunk(500))
+        // Rows are read untracked: existing profiles and accounts are written by ProfileRowWriter, and
+        // tracking a chunk's thousands of rows (with their documents' snapshots) only cost time and memory.
+        // Each id list goes as one array parameter; hundreds of separate ones make SQLite bind by name
+        // hundreds of times per statement.
+        foreach (var part in userIds.Chunk(LookupChunk))
         {
-            foreach (var entity in await db.Profiles.Where(p => p.DatasetId == datasetId && part.Contains(p.UserId!)).ToListAsync(cancellationToken))
+            foreach (var entity in await db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId && EF.Parameter(part).Contains(p.UserId!)).ToListAsync(cancellationToken))
             {
                 profiles[entity.Id] = entity;
             }
         }
         var identities = new List<IdentityEntity>();
-        foreach (var part in anonymousIds.Chunk(500))
+        foreach (var part in anonymousIds.Chunk(LookupChunk))
         {
-            identities.AddRange(await db.Identities.Where(i => i.DatasetId == datasetId && part.Contains(i.AnonymousId)).ToListAsync(cancellationToken));
+            // Tracked: a merge or alias changes their owner.
+            identities.AddRange(await db.Identities.Where(i => i.DatasetId == datasetId && EF.Parameter(part).Contains(i.AnonymousId)).ToListAsync(cancellationToken));
         }
         var missing = identities.Select(i => i.ProfileId).Where(id => !profiles.ContainsKey(id)).Distinct().ToList();
-        foreach (var part in missing.Chunk(500))
+        foreach (var part in missing.Chunk(LookupChunk))
         {
-            foreach (var entity in await db.Profiles.Where(p => part.Contains(p.Id)).ToListAsync(cancellationToken))
+            foreach (var entity in await db.Profiles.AsNoTracking().Where(p => EF.Parameter(part).Contains(p.Id)).ToListAsync(cancellationToken))
             {
                 profiles[entity.Id] = entity;
             }
         }
 
         var memberships = new List<MembershipEntity>();
-        foreach (var part in profiles.Keys.Chunk(500))
+        foreach (var part in profiles.Keys.Chunk(LookupChunk))
         {
-            memberships.AddRange(await db.Memberships.AsNoTracking().Where(m => part.Contains(m.ProfileId)).ToListAsync(cancellationToken));
+            memberships.AddRange(await db.Memberships.AsNoTracking().Where(m => EF.Parameter(part).Contains(m.ProfileId)).ToListAsync(cancellationToken));
         }
         var accounts = new Dictionary<long, AccountEntity>();
-        foreach (var part in groupIds.Chunk(500))
+        foreach (var part in groupIds.Chunk(LookupChunk))
         {
-            foreach (var entity in await db.Accounts.Where(a => a.DatasetId == datasetId && part.Contains(a.GroupId)).ToListAsync(cancellationToken))
+            foreach (var entity in await db.Accounts.AsNoTracking().Where(a => a.DatasetId == datasetId && EF.Parameter(part).Contains(a.GroupId)).ToListAsync(cancellationToken))
             {
                 accounts[entity.Id] = entity;
             }
         }
         var missingAccounts = memberships.Select(m => m.AccountId).Where(id => !accounts.ContainsKey(id)).Distinct().ToList();
-        foreach (var part in missingAccounts.Chunk(500))
+        foreach (var part in missingAccounts.Chunk(LookupChunk))
         {
-            foreach (var entity in await db.Accounts.Where(a => part.Contains(a.Id)).ToListAsync(cancellationToken))
+            foreach (var entity in await db.Accounts.AsNoTracking().Where(a => EF.Parameter(part).Contains(a.Id)).ToListAsync(cancellationToken))
             {
                 accounts[entity.Id] = entity;
             }
@@ -260,8 +293,8 @@ public sealed class ProfileProcessor(
     private static async Task SaveWorkspaceAsync(RapportDbContext db, ChunkWorkspace workspace, long sequence, CancellationToken cancellationToken)
     {
         // 1. Accounts and profiles, so new ones get their ids.
-        var accountUpdates = new List<AccountEntity>();
-        var profileUpdates = new List<ProfileEntity>();
+        var accountUpdates = new List<(AccountEntity Row, AccountEntity Loaded)>();
+        var profileUpdates = new List<(ProfileEntity Row, ProfileEntity Loaded)>();
         foreach (var account in workspace.ChangedAccounts)
         {
             var entity = workspace.Accounts[account];
@@ -274,8 +307,9 @@ public sealed class ProfileProcessor(
             else
             {
                 // Existing rows are written by ProfileRowWriter, not by EF's change tracker.
+                var loaded = entity;
                 entity = new AccountEntity { Id = entity.Id, DatasetId = entity.DatasetId, GroupId = entity.GroupId };
-                accountUpdates.Add(entity);
+                accountUpdates.Add((entity, loaded));
             }
             entity.Name = account.Attributes.GetString("name");
             entity.SearchText = string.Join(' ', account.GroupId, entity.Name).ToLowerInvariant();
@@ -300,8 +334,9 @@ public sealed class ProfileProcessor(
             }
             else
             {
+                var loaded = entity;
                 entity = new ProfileEntity { Id = entity.Id, DatasetId = entity.DatasetId };
-                profileUpdates.Add(entity);
+                profileUpdates.Add((entity, loaded));
             }
             entity.UserId = profile.UserId;
             entity.Email = profile.Attributes.GetString("email");
@@ -321,6 +356,8 @@ public sealed class ProfileProcessor(
             .ToList();
         foreach (var (source, _) in mergedEntities)
         {
+            // Loaded untracked; the merged-away row is changed here and removed below through EF.
+            db.Profiles.Attach(source!);
             source!.UserId = null;
         }
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
@@ -8,7 +9,9 @@ namespace Rapport.Sync.Pull;
 
 /// <summary>
 /// Loads the profiles or accounts one page of records could match, and nothing else: memory stays
-/// flat however large the CRM object is.
+/// flat however large the CRM object is. Only the columns matching compares are read (the attribute
+/// document only when match fields name attributes), and each list of values travels as one array
+/// parameter.
 /// </summary>
 internal static class PullCandidateLoader
 {
@@ -20,24 +23,27 @@ internal static class PullCandidateLoader
     {
         var rows = new Dictionary<long, ProfileEntity>();
         var profiles = db.Profiles.AsNoTracking().Where(p => p.DatasetId == datasetId);
+        Expression<Func<ProfileEntity, ProfileEntity>> columns = matchAttributes.Count == 0
+            ? p => new ProfileEntity { Id = p.Id, DatasetId = p.DatasetId, UserId = p.UserId, Email = p.Email, DisplayName = p.DisplayName }
+            : p => new ProfileEntity { Id = p.Id, DatasetId = p.DatasetId, UserId = p.UserId, Email = p.Email, DisplayName = p.DisplayName, Attributes = p.Attributes };
 
         var userIds = query.Keys.Where(k => !k.StartsWith(CrmLinkEntity.AnonymousKeyPrefix, StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
         if (query.Attributes.TryGetValue(UserIdAttribute, out var wantedUserIds))
         {
             userIds.UnionWith(wantedUserIds);
         }
-        Add(rows, await Chunked(userIds, ids => profiles.Where(p => ids.Contains(p.UserId!)), cancellationToken));
-        Add(rows, await Chunked(query.Emails, ids => profiles.Where(p => ids.Contains(p.Email!)), cancellationToken));
-        Add(rows, await Chunked(query.Names, ids => profiles.Where(p => ids.Contains(p.DisplayName!)), cancellationToken));
+        Add(rows, await Chunked(userIds, ids => profiles.Where(p => EF.Parameter(ids).Contains(p.UserId!)).Select(columns), cancellationToken));
+        Add(rows, await Chunked(query.Emails, ids => profiles.Where(p => EF.Parameter(ids).Contains(p.Email!)).Select(columns), cancellationToken));
+        Add(rows, await Chunked(query.Names, ids => profiles.Where(p => EF.Parameter(ids).Contains(p.DisplayName!)).Select(columns), cancellationToken));
 
         var anonymousIds = query.Keys.Where(k => k.StartsWith(CrmLinkEntity.AnonymousKeyPrefix, StringComparison.Ordinal))
             .Select(k => k[CrmLinkEntity.AnonymousKeyPrefix.Length..]).ToList();
         if (anonymousIds.Count > 0)
         {
             var ids = await db.Identities.AsNoTracking()
-                .Where(i => i.DatasetId == datasetId && anonymousIds.Contains(i.AnonymousId))
+                .Where(i => i.DatasetId == datasetId && EF.Parameter(anonymousIds).Contains(i.AnonymousId))
                 .Select(i => i.ProfileId).Distinct().ToListAsync(cancellationToken);
-            Add(rows, await profiles.Where(p => ids.Contains(p.Id)).ToListAsync(cancellationToken));
+            Add(rows, await profiles.Where(p => EF.Parameter(ids).Contains(p.Id)).Select(columns).ToListAsync(cancellationToken));
         }
         foreach (var (attribute, values) in query.Attributes)
         {
@@ -45,13 +51,13 @@ internal static class PullCandidateLoader
             {
                 continue;
             }
-            Add(rows, await ProviderJson.ProfilesByAttribute(db, datasetId, attribute, values.ToList()).AsNoTracking().ToListAsync(cancellationToken));
+            Add(rows, await ProviderJson.ProfilesByAttribute(db, datasetId, attribute, values.ToList()).AsNoTracking().Select(columns).ToListAsync(cancellationToken));
         }
 
         // A profile without a user id is keyed by one of its anonymous ids: the smallest, so the choice is stable.
         var anonymous = rows.Values.Where(p => p.UserId is null).Select(p => p.Id).ToList();
         var anonymousKeys = anonymous.Count == 0 ? [] : (await db.Identities.AsNoTracking()
-                .Where(i => i.DatasetId == datasetId && anonymous.Contains(i.ProfileId))
+                .Where(i => i.DatasetId == datasetId && EF.Parameter(anonymous).Contains(i.ProfileId))
                 .Select(i => new { i.ProfileId, i.AnonymousId }).ToListAsync(cancellationToken))
             .GroupBy(i => i.ProfileId)
             .ToDictionary(g => g.Key, g => g.Select(i => i.AnonymousId).Min(StringComparer.Ordinal)!);
@@ -80,15 +86,18 @@ internal static class PullCandidateLoader
     {
         var rows = new Dictionary<long, AccountEntity>();
         var accounts = db.Accounts.AsNoTracking().Where(a => a.DatasetId == datasetId);
-        Add(rows, await Chunked(query.Keys, ids => accounts.Where(a => ids.Contains(a.GroupId)), cancellationToken));
-        Add(rows, await Chunked(query.Names, ids => accounts.Where(a => ids.Contains(a.Name!)), cancellationToken));
+        Expression<Func<AccountEntity, AccountEntity>> columns = matchAttributes.Count == 0
+            ? a => new AccountEntity { Id = a.Id, DatasetId = a.DatasetId, GroupId = a.GroupId, Name = a.Name }
+            : a => new AccountEntity { Id = a.Id, DatasetId = a.DatasetId, GroupId = a.GroupId, Name = a.Name, Attributes = a.Attributes };
+        Add(rows, await Chunked(query.Keys, ids => accounts.Where(a => EF.Parameter(ids).Contains(a.GroupId)).Select(columns), cancellationToken));
+        Add(rows, await Chunked(query.Names, ids => accounts.Where(a => EF.Parameter(ids).Contains(a.Name!)).Select(columns), cancellationToken));
         foreach (var (attribute, values) in query.Attributes)
         {
             if (attribute is RecordMatcher.NameAttribute || values.Count == 0)
             {
                 continue;
             }
-            Add(rows, await ProviderJson.AccountsByAttribute(db, datasetId, attribute, values.ToList()).AsNoTracking().ToListAsync(cancellationToken));
+            Add(rows, await ProviderJson.AccountsByAttribute(db, datasetId, attribute, values.ToList()).AsNoTracking().Select(columns).ToListAsync(cancellationToken));
         }
         return rows.Values.Select(row =>
         {
@@ -121,8 +130,8 @@ internal static class PullCandidateLoader
         CancellationToken cancellationToken)
     {
         var result = new List<T>();
-        // Bounded IN lists keep every statement within the providers' parameter limits.
-        foreach (var chunk in values.Chunk(1000))
+        // Bounded lists keep each statement's work (and its array parameter) a page's size.
+        foreach (var chunk in values.Chunk(2000))
         {
             result.AddRange(await query(chunk.ToList()).ToListAsync(cancellationToken));
         }

@@ -22,7 +22,7 @@ internal static class PullMatchPlanner
         var candidates = state.IsAccount
             ? await PullCandidateLoader.LoadAccountsAsync(db, context.DatasetId, query, state.MatchAttributes, cancellationToken)
             : await PullCandidateLoader.LoadPeopleAsync(db, context.DatasetId, query, state.MatchAttributes, cancellationToken);
-        var profileLinks = await LiveLinksAsync(db, state, candidates.Select(c => c.Key).ToList(), cancellationToken);
+        var profileLinks = await LiveLinksAsync(db, state, candidates.Select(c => c.Key).ToList(), links, cancellationToken);
 
         var pageIds = page.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         // Records deleted or converted in this page release their links; they must not block a new match.
@@ -136,14 +136,35 @@ internal static class PullMatchPlanner
     public static string? CreateKey(PullTypeState state, CrmRecord record)
         => PullTypeState.Value(record, state.IsAccount ? state.Pull.GroupIdField : state.Pull.UserIdField) is { Length: > 0 } value ? value : null;
 
+    /// <summary>
+    /// The live links of the given profiles. A link the page already holds comes back as that same
+    /// instance, so what the page changes on it is what the plan sees. The others carry what matching
+    /// reads (type, record, profile, creation time), not the pulled and pushed value documents.
+    /// </summary>
     private static async Task<ILookup<string, CrmLinkEntity>> LiveLinksAsync(RapportDbContext db, PullTypeState state, List<string> keys,
-        CancellationToken cancellationToken)
+        Dictionary<string, CrmLinkEntity>? pageLinks, CancellationToken cancellationToken)
     {
         var kind = state.IsAccount ? CrmProfileKind.Account : CrmProfileKind.User;
         var connectionId = state.Context.ConnectionId;
-        var found = await db.CrmLinks
-            .Where(l => l.ConnectionId == connectionId && l.ProfileKind == kind && !l.Deleted && keys.Contains(l.ProfileKey))
+        var found = await db.CrmLinks.AsNoTracking()
+            .Where(l => l.ConnectionId == connectionId && l.ProfileKind == kind && !l.Deleted && EF.Parameter(keys).Contains(l.ProfileKey))
+            .Select(l => new CrmLinkEntity
+            {
+                Id = l.Id, ConnectionId = l.ConnectionId, ObjectType = l.ObjectType, RecordId = l.RecordId, ProfileKind = l.ProfileKind,
+                ProfileKey = l.ProfileKey, RecordCreatedAt = l.RecordCreatedAt, Deleted = l.Deleted, ConvertedToId = l.ConvertedToId,
+            })
             .ToListAsync(cancellationToken);
+        if (pageLinks is not null)
+        {
+            var objectType = state.Type.ObjectType;
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].ObjectType == objectType && pageLinks.TryGetValue(found[i].RecordId, out var held))
+                {
+                    found[i] = held;
+                }
+            }
+        }
         return found.ToLookup(l => l.ProfileKey, StringComparer.Ordinal);
     }
 
@@ -175,7 +196,7 @@ internal static class PullMatchPlanner
         var accountIds = memberships.Select(m => m.AccountId).Distinct().ToList();
         var accounts = await db.Accounts.AsNoTracking().Where(a => accountIds.Contains(a.Id))
             .Select(a => new { a.Id, a.GroupId, a.Name }).ToDictionaryAsync(a => a.Id, cancellationToken);
-        var taken = (await LiveLinksAsync(db, state, accounts.Values.Select(a => a.GroupId).ToList(), cancellationToken));
+        var taken = await LiveLinksAsync(db, state, accounts.Values.Select(a => a.GroupId).ToList(), null, cancellationToken);
 
         var contactsByAccountId = contactLinks
             .Where(l => profileIdByKey.ContainsKey(l.ProfileKey))

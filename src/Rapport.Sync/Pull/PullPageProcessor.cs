@@ -8,9 +8,11 @@ using Rapport.Core.Profiles;
 using Rapport.Data;
 using Rapport.Data.Entities;
 using Rapport.Data.EventLog;
+using Rapport.Data.Storage;
 using Rapport.Sync.Matching;
 using Rapport.Sync.Runs;
 using Rapport.Sync.Settings;
+using Rapport.Sync.Storage;
 
 namespace Rapport.Sync.Pull;
 
@@ -19,6 +21,8 @@ namespace Rapport.Sync.Pull;
 /// <see cref="EventType.CrmUpdate"/> events, then saves the links and advances the cursor in one
 /// transaction. The events go first: their message ids are deterministic, so replaying a page after
 /// a crash stores nothing twice, and the cursor only ever covers pages that are fully done.
+/// Links are read untracked and written with <see cref="CrmLinkRows"/>: nothing of a page stays
+/// in memory after it, and a page costs a few statements' preparation, not EF Core's per-entity work.
 /// </summary>
 internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> contexts, IEventLog eventLog, TimeProvider time)
 {
@@ -35,12 +39,15 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var ids = page.Select(r => r.Id).Distinct(StringComparer.Ordinal).ToList();
-        var links = await db.CrmLinks
-            .Where(l => l.ConnectionId == context.ConnectionId && l.ObjectType == objectType && ids.Contains(l.RecordId))
+        // One array parameter, not one parameter per id: a page of 2,000 ids would otherwise be a
+        // statement SQLite parses and binds by name 2,000 times.
+        var links = await db.CrmLinks.AsNoTracking()
+            .Where(l => l.ConnectionId == context.ConnectionId && l.ObjectType == objectType && EF.Parameter(ids).Contains(l.RecordId))
             .ToDictionaryAsync(l => l.RecordId, StringComparer.Ordinal, cancellationToken);
         var plan = await PullMatchPlanner.PlanAsync(db, state, page, links, cancellationToken);
 
         var events = new List<LoggedEvent>();
+        var writes = new LinkWrites();
         foreach (var record in page)
         {
             links.TryGetValue(record.Id, out var link);
@@ -51,6 +58,7 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
                     link.Deleted = true;
                     link.RecordModstamp = record.Modstamp.UtcDateTime;
                     link.LastSyncedAt = now.UtcDateTime;
+                    writes.Update(link);
                 }
                 continue;
             }
@@ -58,7 +66,7 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
             {
                 if (link is { Deleted: false })
                 {
-                    await MoveToContactAsync(db, state, link, record, contactId, now, cancellationToken);
+                    await MoveToContactAsync(db, state, writes, link, record, contactId, now, cancellationToken);
                     state.Stats.AddMatched();
                 }
                 continue;
@@ -137,11 +145,12 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
                     ConnectionId = context.ConnectionId, ObjectType = objectType, RecordId = record.Id, ProfileKey = target.Key,
                     ProfileKind = state.IsAccount ? CrmProfileKind.Account : CrmProfileKind.User, LinkedAt = now.UtcDateTime,
                 };
-                db.CrmLinks.Add(link);
+                writes.Insert(link);
                 links[record.Id] = link;
             }
             else if (relinked)
             {
+                writes.Rekey(link);
                 link.ProfileKey = target.Key;
                 link.Deleted = false;
                 link.ConvertedToId = null;
@@ -154,33 +163,43 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
             link.RecordCreatedAt = record.CreatedDate.UtcDateTime;
             link.RecordModstamp = record.Modstamp.UtcDateTime;
             link.LastSyncedAt = now.UtcDateTime;
+            writes.Update(link);
         }
 
         if (events.Count > 0)
         {
             await eventLog.AppendAsync(events, cancellationToken);
         }
+        // The cursor is read (and its change staged) first: the transaction only writes.
         await AdvanceCursorAsync(db, state, page.Max(r => r.Modstamp), now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
+        {
+            await CrmLinkRows.InsertAsync(db, writes.Inserted, cancellationToken);
+            await CrmLinkRows.UpdateAsync(db, writes.Updated, writes.Rekeyed, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     /// <summary>A converted lead's profile now belongs with the contact it became (seed 000).</summary>
-    private static async Task MoveToContactAsync(RapportDbContext db, PullTypeState state, CrmLinkEntity leadLink, CrmRecord lead,
+    private static async Task MoveToContactAsync(RapportDbContext db, PullTypeState state, LinkWrites writes, CrmLinkEntity leadLink, CrmRecord lead,
         string contactId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         leadLink.Deleted = true;
         leadLink.ConvertedToId = contactId;
         leadLink.RecordModstamp = lead.Modstamp.UtcDateTime;
         leadLink.LastSyncedAt = now.UtcDateTime;
+        writes.Update(leadLink);
         var contactType = state.ContactTypes.Count > 0 ? state.ContactTypes[0] : "Contact";
         var connectionId = state.Context.ConnectionId;
-        var contactLink = db.CrmLinks.Local.FirstOrDefault(l => l.ObjectType == contactType && l.RecordId == contactId)
-            ?? await db.CrmLinks.FirstOrDefaultAsync(l => l.ConnectionId == connectionId && l.ObjectType == contactType && l.RecordId == contactId,
+        // Another lead of this page may have become the same contact.
+        var contactLink = writes.Find(contactType, contactId)
+            ?? await db.CrmLinks.AsNoTracking().FirstOrDefaultAsync(l => l.ConnectionId == connectionId && l.ObjectType == contactType && l.RecordId == contactId,
                 cancellationToken);
         if (contactLink is null)
         {
             // The contact's own values arrive with its next change; until then the link carries the profile.
-            db.CrmLinks.Add(new CrmLinkEntity
+            writes.Insert(new CrmLinkEntity
             {
                 ConnectionId = connectionId, ObjectType = contactType, RecordId = contactId, ProfileKind = CrmProfileKind.User,
                 ProfileKey = leadLink.ProfileKey, RecordCreatedAt = lead.Modstamp.UtcDateTime, LinkedAt = now.UtcDateTime,
@@ -194,6 +213,12 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
             contactLink.LinkedAt = now.UtcDateTime;
             contactLink.PulledValues = "{}";
             contactLink.PushedValues = "{}";
+            writes.Rekey(contactLink);
+        }
+        else
+        {
+            // Unchanged, but the page's later leads converting to it must find this same instance.
+            writes.Remember(contactLink);
         }
     }
 

@@ -12,8 +12,9 @@ internal sealed class AccountPushSource : IPushSource
 
     public string CursorName => "push:account";
 
+    // Ordered like ReadAsync: EF warns about (and providers may vary on) a row limit without an order.
     public async Task<bool> AtLeastAsync(RapportDbContext db, string datasetId, PushPosition after, int count, CancellationToken cancellationToken)
-        => await After(db, datasetId, after).Take(count).CountAsync(cancellationToken) >= count;
+        => await After(db, datasetId, after).OrderBy(a => a.ChangeSequence).ThenBy(a => a.Id).Take(count).CountAsync(cancellationToken) >= count;
 
     public async Task<IReadOnlyList<PushSubject>> ReadAsync(RapportDbContext db, string datasetId, PushPosition after, int size, CancellationToken cancellationToken)
     {

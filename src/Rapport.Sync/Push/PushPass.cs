@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Profiles;
 using Rapport.Data;
 using Rapport.Data.Entities;
+using Rapport.Data.Storage;
 using Rapport.Sync.Batching;
 using Rapport.Sync.Connectors;
 using Rapport.Sync.Runs;
 using Rapport.Sync.Settings;
+using Rapport.Sync.Storage;
 
 namespace Rapport.Sync.Push;
 
@@ -13,6 +15,7 @@ namespace Rapport.Sync.Push;
 /// Pushes one kind of profile (users or accounts): pages of changed rows in cursor order, the
 /// fields that differ from the journal, written in collection- or bulk-sized batches. Each batch's
 /// link updates and the cursor are saved together, so a crash re-sends at most the batch in flight.
+/// Links are read untracked and written with <see cref="CrmLinkRows"/>, as pull does.
 /// </summary>
 internal sealed class PushPass(
     IDbContextFactory<RapportDbContext> contexts,
@@ -85,8 +88,8 @@ internal sealed class PushPass(
         CancellationToken cancellationToken)
     {
         var keys = page.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal).ToList();
-        var links = (await db.CrmLinks
-            .Where(l => l.ConnectionId == context.ConnectionId && l.ProfileKind == source.Kind && keys.Contains(l.ProfileKey)
+        var links = (await db.CrmLinks.AsNoTracking()
+            .Where(l => l.ConnectionId == context.ConnectionId && l.ProfileKind == source.Kind && EF.Parameter(keys).Contains(l.ProfileKey)
                 && !l.Deleted && l.ConvertedToId == null)
             .ToListAsync(cancellationToken))
             .ToLookup(l => l.ProfileKey, StringComparer.Ordinal);
@@ -144,18 +147,18 @@ internal sealed class PushPass(
             {
                 var results = await context.Connector.Writer.UpdateAsync(objectType,
                     batch.Select(p => new CrmRecordUpdate(p.Link!.RecordId, p.Fields)).ToList(), bulk, cancellationToken);
-                Settle(db, objectType, batch, results);
-                await SaveAsync(db, progress, cancellationToken);
+                var settled = Settle(objectType, batch, results);
+                await SaveAsync(db, progress, settled, cancellationToken);
             }
         }
         foreach (var batch in PushBatchPlanner.Batches(creates))
         {
             var results = await context.Connector.Writer.CreateAsync(leadObjectType!,
                 batch.Select(p => (IReadOnlyDictionary<string, object?>)p.Fields).ToList(), cancellationToken);
-            Settle(db, leadObjectType!, batch, results);
-            await SaveAsync(db, progress, cancellationToken);
+            var settled = Settle(leadObjectType!, batch, results);
+            await SaveAsync(db, progress, settled, cancellationToken);
         }
-        await SaveAsync(db, progress, cancellationToken);
+        await SaveAsync(db, progress, null, cancellationToken);
     }
 
     /// <summary>The link pushed to: contacts before leads (seed 000), then the oldest record.</summary>
@@ -235,8 +238,10 @@ internal sealed class PushPass(
         return changes;
     }
 
-    private void Settle(RapportDbContext db, string objectType, IReadOnlyList<PendingWrite> batch, IReadOnlyList<CrmWriteResult> results)
+    /// <summary>Applies a batch's results to its links; returns the links to write.</summary>
+    private SettledLinks Settle(string objectType, IReadOnlyList<PendingWrite> batch, IReadOnlyList<CrmWriteResult> results)
     {
+        var settled = new SettledLinks([], []);
         var stats = context.Run.For("push", objectType);
         var now = time.GetUtcNow().UtcDateTime;
         for (var i = 0; i < batch.Count; i++)
@@ -250,11 +255,12 @@ internal sealed class PushPass(
                     link.PushedValues = PushJournal.Merge(link.PushedValues, write.PushedFields);
                     link.RejectedPushHash = null;
                     link.LastSyncedAt = now;
+                    settled.Updated.Add(link);
                     stats.AddUpdated();
                 }
                 else
                 {
-                    db.CrmLinks.Add(new CrmLinkEntity
+                    settled.Created.Add(new CrmLinkEntity
                     {
                         ConnectionId = context.ConnectionId, ObjectType = objectType, RecordId = result.Id!, ProfileKind = source.Kind,
                         ProfileKey = write.ProfileKey, RecordCreatedAt = now, LinkedAt = now, LastSyncedAt = now,
@@ -281,16 +287,27 @@ internal sealed class PushPass(
             {
                 rejected.RejectedPushHash = write.Hash;
                 rejected.LastSyncedAt = now;
+                settled.Updated.Add(rejected);
             }
             write.Entry.Done = true;
         }
+        return settled;
     }
 
-    private async Task SaveAsync(RapportDbContext db, PushProgress progress, CancellationToken cancellationToken)
+    private async Task SaveAsync(RapportDbContext db, PushProgress progress, SettledLinks? links, CancellationToken cancellationToken)
     {
         progress.Advance();
+        // The cursor is read (and its change staged) first: the transaction only writes.
         await SyncCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        if (links is not null)
+        {
+            // Push only writes the journal: a link's profile never changes here.
+            await CrmLinkRows.UpdateAsync(db, links.Updated, null, cancellationToken);
+            await CrmLinkRows.InsertAsync(db, links.Created, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static readonly CrmError MissingResult = new("SERVER_UNAVAILABLE", "The CRM returned no result for this record.", []);

@@ -149,6 +149,47 @@ public class PullStageMatchingTests
     }
 
     [Fact]
+    public async Task Bug_TwoLeadsConvertedIntoOneContactInOnePage_OneContactLinkForTheFirstLead()
+    {
+        await using var kit = await CreateAsync();
+        await kit.IdentifyAsync("u1", new { email = "ada@example.com" });
+        await kit.IdentifyAsync("u2", new { email = "bob@example.com" });
+        kit.Reader.Put("Lead",
+            Record(CrmObjectKind.Lead, "00QA", Modified, ("Email", "ada@example.com")),
+            Record(CrmObjectKind.Lead, "00QB", Modified, ("Email", "bob@example.com")));
+        var settings = Config(null, ContactType(), LeadType());
+        await kit.RunAsync(settings);
+
+        // Both leads become the same contact, and both conversions arrive in one page.
+        kit.Reader.Put("Lead",
+            Record(CrmObjectKind.Lead, "00QA", Modified.AddDays(1), ("Email", "ada@example.com")) with { ConvertedToId = "003NEW" },
+            Record(CrmObjectKind.Lead, "00QB", Modified.AddDays(1), ("Email", "bob@example.com")) with { ConvertedToId = "003NEW" });
+        await kit.RunAsync(settings);
+
+        var links = await kit.LinksAsync();
+        Assert.Equal([("00QA", true, "003NEW"), ("00QB", true, "003NEW")],
+            links.Where(l => l.ObjectType == "Lead").Select(l => (l.RecordId, l.Deleted, l.ConvertedToId)));
+        var contact = Assert.Single(links, l => l.ObjectType == "Contact");
+        Assert.Equal(("003NEW", "u1", false), (contact.RecordId, contact.ProfileKey, contact.Deleted));
+    }
+
+    [Fact]
+    public async Task RunAsync_ContactMatched_LinkKeepsTheRecordsTimesAndTheSyncTime()
+    {
+        await using var kit = await CreateAsync();
+        await kit.IdentifyAsync("u1", new { email = "ada@example.com" });
+        var record = Contact("003A", ("Email", "ada@example.com"), ("Title", "CTO"));
+        kit.Reader.Put("Contact", record);
+
+        await kit.RunAsync(Config());
+
+        var link = Assert.Single(await kit.LinksAsync());
+        Assert.Equal((record.CreatedDate.UtcDateTime, record.Modstamp.UtcDateTime), (link.RecordCreatedAt, link.RecordModstamp!.Value));
+        Assert.Equal((Now.UtcDateTime, Now.UtcDateTime), (link.LinkedAt, link.LastSyncedAt!.Value));
+        Assert.Equal((false, (string?)null, "{\"AccountId\":null,\"FirstName\":null,\"Title\":\"CTO\"}"), (link.Deleted, link.ConvertedToId, link.PulledValues));
+    }
+
+    [Fact]
     public async Task RunAsync_TwoContactsMatchOneProfile_OldestLinkedAndDuplicateWarned()
     {
         await using var kit = await CreateAsync();
