@@ -214,7 +214,7 @@ public sealed partial class SalesforceWalkthroughTests(RapportBrowserFixture rap
         while (await page.GetByTestId("sf-sync-running").CountAsync() > 0)
         {
             Assert.True(DateTimeOffset.UtcNow < deadline, "the synchronization was still running after 60 s");
-            await Task.Delay(250, TestContext.Current.CancellationToken);
+            await Task.Delay(500, TestContext.Current.CancellationToken);
             await page.ReloadAsync();
         }
     }

@@ -196,7 +196,8 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
     public async Task<IReadOnlyList<JsonElement>> WaitForEventsAsync(TestDataset dataset, string personId,
         Func<IReadOnlyList<JsonElement>, bool> done, string expectation)
     {
-        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        // Generous: the tests run four at a time on a shared two-core machine, beside other test projects.
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (true)
         {
             var events = (await GetJsonAsync($"api/datasets/{dataset.Id}/events?limit=500&userId={Uri.EscapeDataString(personId)}"))
@@ -216,7 +217,7 @@ public sealed class RapportBrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Waits until the processor has applied every event of <paramref name="dataset"/> to its profiles.</summary>
-    public Task WaitForProcessingAsync(TestDataset dataset) => WaitForProcessingAsync(dataset, DateTimeOffset.UtcNow.AddSeconds(15));
+    public Task WaitForProcessingAsync(TestDataset dataset) => WaitForProcessingAsync(dataset, DateTimeOffset.UtcNow.AddSeconds(30));
 
     /// <summary>Sends <paramref name="body"/> to the tracking API (<c>/v1/identify</c>, <c>/v1/group</c>…) with the dataset's write key, as a server-side SDK would.</summary>
     public async Task TrackAsync(TestDataset dataset, string path, object body)
