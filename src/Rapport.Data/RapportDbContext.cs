@@ -11,6 +11,9 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<WriteKeyEntity> WriteKeys => Set<WriteKeyEntity>();
     public DbSet<EventEntity> Events => Set<EventEntity>();
     public DbSet<CheckpointEntity> Checkpoints => Set<CheckpointEntity>();
+    public DbSet<MessageIdEntity> MessageIds => Set<MessageIdEntity>();
+    public DbSet<DuplicateEventEntity> DuplicateEvents => Set<DuplicateEventEntity>();
+    public DbSet<ProfileEventEntity> ProfileEvents => Set<ProfileEventEntity>();
     public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
     public DbSet<IdentityEntity> Identities => Set<IdentityEntity>();
     public DbSet<AccountEntity> Accounts => Set<AccountEntity>();
@@ -26,5 +29,11 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options)
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RapportDbContext).Assembly);
+        // A repeated messageId is in the log but is seen once: every read leaves out the rows the
+        // processor recorded as repeats (see MessageIdEntity). A filter here rather than in each
+        // query, so no reader (API, console, activities, sync) can forget it.
+        modelBuilder.Entity<EventEntity>().HasQueryFilter(e => !DuplicateEvents.Any(d => d.Sequence == e.Sequence));
+    }
 }

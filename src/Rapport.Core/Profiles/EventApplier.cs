@@ -59,8 +59,9 @@ public static class EventApplier
     /// <summary>
     /// Applies attribute values pulled from a CRM (<see cref="EventType.CrmUpdate"/>): they carry the
     /// CRM as their source and the record's modification time, and are not activity, so no KPI moves.
+    /// Returns the profile it went to; null for an account's update.
     /// </summary>
-    public static void ApplyCrmUpdate(LoggedEvent e, IProfileWorkspace workspace)
+    public static UserProfile? ApplyCrmUpdate(LoggedEvent e, IProfileWorkspace workspace)
     {
         using var document = JsonDocument.Parse(e.Payload);
         var message = document.RootElement;
@@ -69,26 +70,27 @@ public static class EventApplier
             : AttributeSources.Salesforce;
         if (!message.TryGetProperty("traits"u8, out var traits))
         {
-            return;
+            return null;
         }
         if (e.UserId is null && e.AnonymousId is null)
         {
             if (e.GroupId is null)
             {
-                return;
+                return null;
             }
             var account = workspace.GetOrCreateAccount(e.GroupId);
             if (account.Attributes.SetAll(traits, source, e.TimestampMs) || account.Id == 0)
             {
                 workspace.MarkChanged(account);
             }
-            return;
+            return null;
         }
         var profile = IdentityResolver.Resolve(workspace, e.UserId, e.AnonymousId);
         if (profile.Attributes.SetAll(traits, source, e.TimestampMs) || profile.Id == 0)
         {
             workspace.MarkChanged(profile);
         }
+        return profile;
     }
 
     private static void ApplyNps(LoggedEvent e, JsonElement message, UserProfile profile, IProfileWorkspace workspace,

@@ -257,6 +257,23 @@ namespace Rapport.Data.Postgres.Migrations
                     b.ToTable("datasets", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Data.Entities.DuplicateEventEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DatasetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("duplicate_events", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Data.Entities.EventEntity", b =>
                 {
                     b.Property<long>("Sequence")
@@ -321,18 +338,8 @@ namespace Rapport.Data.Postgres.Migrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("DatasetId", "AnonymousId")
-                        .HasDatabaseName("ix_events_anonymous");
-
-                    b.HasIndex("DatasetId", "MessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_events_message");
-
                     b.HasIndex("DatasetId", "Sequence")
                         .HasDatabaseName("ix_events_dataset_sequence");
-
-                    b.HasIndex("DatasetId", "UserId")
-                        .HasDatabaseName("ix_events_user");
 
                     b.ToTable("events", (string)null);
                 });
@@ -375,6 +382,21 @@ namespace Rapport.Data.Postgres.Migrations
                     b.HasIndex("AccountId");
 
                     b.ToTable("account_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.MessageIdEntity", b =>
+                {
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.HasKey("DatasetId", "MessageId");
+
+                    b.ToTable("message_ids", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.ProfileEntity", b =>
@@ -435,6 +457,19 @@ namespace Rapport.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.ProfileEventEntity", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ProfileId", "Sequence");
+
+                    b.ToTable("profile_events", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.SalesforceConnectionEntity", b =>

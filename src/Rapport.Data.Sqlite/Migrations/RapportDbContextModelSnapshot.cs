@@ -246,6 +246,23 @@ namespace Rapport.Data.Sqlite.Migrations
                     b.ToTable("datasets", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Data.Entities.DuplicateEventEntity", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DatasetId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("DatasetId");
+
+                    b.ToTable("duplicate_events", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Data.Entities.EventEntity", b =>
                 {
                     b.Property<long>("Sequence")
@@ -308,18 +325,8 @@ namespace Rapport.Data.Sqlite.Migrations
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("DatasetId", "AnonymousId")
-                        .HasDatabaseName("ix_events_anonymous");
-
-                    b.HasIndex("DatasetId", "MessageId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_events_message");
-
                     b.HasIndex("DatasetId", "Sequence")
                         .HasDatabaseName("ix_events_dataset_sequence");
-
-                    b.HasIndex("DatasetId", "UserId")
-                        .HasDatabaseName("ix_events_user");
 
                     b.ToTable("events", null, t =>
                         {
@@ -365,6 +372,21 @@ namespace Rapport.Data.Sqlite.Migrations
                     b.HasIndex("AccountId");
 
                     b.ToTable("account_memberships", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.MessageIdEntity", b =>
+                {
+                    b.Property<string>("DatasetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DatasetId", "MessageId");
+
+                    b.ToTable("message_ids", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.ProfileEntity", b =>
@@ -423,6 +445,19 @@ namespace Rapport.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("profiles", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.Data.Entities.ProfileEventEntity", b =>
+                {
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProfileId", "Sequence");
+
+                    b.ToTable("profile_events", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Data.Entities.SalesforceConnectionEntity", b =>

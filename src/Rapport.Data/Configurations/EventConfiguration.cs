@@ -24,13 +24,10 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<EventEntity>
         builder.Property(e => e.ReceivedAtMs).HasColumnName("received_at_ms");
         builder.Property(e => e.Payload).HasColumnName("payload");
 
-        // A repeated messageId is stored once (Segment's deduplication); the writer inserts with
-        // ON CONFLICT DO NOTHING against this index.
-        builder.HasIndex(e => new { e.DatasetId, e.MessageId }).IsUnique().HasDatabaseName("ix_events_message");
-        // The processor reads one dataset's log in order.
+        // Append-only with no random-key index: each one (messageId, userId, anonymousId) cost more
+        // per append than everything else the append does. Deduplication and a person's events are
+        // kept by the processor (MessageIdEntity, ProfileEventEntity).
+        // The processor and the console read one dataset's log in order.
         builder.HasIndex(e => new { e.DatasetId, e.Sequence }).HasDatabaseName("ix_events_dataset_sequence");
-        // The read API lists a person's latest events.
-        builder.HasIndex(e => new { e.DatasetId, e.UserId }).HasDatabaseName("ix_events_user");
-        builder.HasIndex(e => new { e.DatasetId, e.AnonymousId }).HasDatabaseName("ix_events_anonymous");
     }
 }

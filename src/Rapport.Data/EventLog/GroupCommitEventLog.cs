@@ -36,16 +36,16 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public async ValueTask<AppendResult> AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public async ValueTask AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
-            return default;
+            return;
         }
         var pending = new PendingAppend(events);
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // The caller may give up waiting, but the events are queued and will still be committed.
-        return await pending.Completion.Task.WaitAsync(cancellationToken);
+        await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
     private async Task RunAsync()
@@ -67,18 +67,10 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
                 try
                 {
                     writer ??= await _openWriter(_stopping.Token);
-                    var stored = new bool[events.Count];
-                    await writer.WriteAsync(events, stored, _stopping.Token);
-                    var offset = 0;
+                    await writer.WriteAsync(events, _stopping.Token);
                     foreach (var pending in batch)
                     {
-                        var count = 0;
-                        for (var i = 0; i < pending.Events.Count; i++)
-                        {
-                            count += stored[offset + i] ? 1 : 0;
-                        }
-                        offset += pending.Events.Count;
-                        pending.Completion.TrySetResult(new AppendResult(count, pending.Events.Count - count));
+                        pending.Completion.TrySetResult();
                     }
                     _signal.Notify();
                 }
@@ -129,6 +121,6 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
     private sealed class PendingAppend(IReadOnlyList<LoggedEvent> events)
     {
         public IReadOnlyList<LoggedEvent> Events { get; } = events;
-        public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -15,7 +15,7 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
     // Arbitrary, fixed: identifies "the event log append lock" among advisory locks.
     private const long AppendLockKey = 0x5241_5050_4f52_54;
 
-    public async Task WriteAsync(IReadOnlyList<LoggedEvent> events, bool[] stored, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -35,7 +35,6 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
                 var command = new NpgsqlBatchCommand("""
                     INSERT INTO events (dataset_id, message_id, type, user_id, anonymous_id, name, group_id, previous_id, timestamp_ms, received_at_ms, payload)
                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-                    ON CONFLICT (dataset_id, message_id) DO NOTHING
                     """);
                 command.Parameters.Add(new NpgsqlParameter { Value = e.DatasetId });
                 command.Parameters.Add(new NpgsqlParameter { Value = e.MessageId });
@@ -50,12 +49,7 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
                 command.Parameters.Add(new NpgsqlParameter { Value = e.Payload });
                 batch.BatchCommands.Add(command);
             }
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.CloseAsync();
-            for (var i = 0; i < batch.BatchCommands.Count; i++)
-            {
-                stored[start + i] = batch.BatchCommands[i].RecordsAffected == 1;
-            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }

@@ -22,7 +22,6 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
         _insert.CommandText = """
             INSERT INTO events (dataset_id, message_id, type, user_id, anonymous_id, name, group_id, previous_id, timestamp_ms, received_at_ms, payload)
             VALUES ($d, $m, $t, $u, $a, $n, $g, $p, $ts, $r, $b)
-            ON CONFLICT (dataset_id, message_id) DO NOTHING
             """;
         _parameters =
         [
@@ -61,7 +60,7 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
         return writer;
     }
 
-    public Task WriteAsync(IReadOnlyList<LoggedEvent> events, bool[] stored, CancellationToken cancellationToken)
+    public Task WriteAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         // SQLite work is synchronous under the hood; the async API would only add overhead here.
         using var transaction = _connection.BeginTransaction(deferred: false);
@@ -80,7 +79,7 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
             _parameters[8].Value = e.TimestampMs;
             _parameters[9].Value = e.ReceivedAtMs;
             _parameters[10].Value = e.Payload;
-            stored[i] = _insert.ExecuteNonQuery() == 1;
+            _insert.ExecuteNonQuery();
         }
         transaction.Commit();
         if (_checkpointer is { RestartDue: true })

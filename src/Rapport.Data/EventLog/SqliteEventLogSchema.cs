@@ -21,7 +21,8 @@ public static class SqliteEventLogSchema
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // The same columns and index names as the EF model (EventConfiguration), which PostgreSQL
-        // gets from its migrations. AUTOINCREMENT: a sequence number is never reused.
+        // gets from its migrations. AUTOINCREMENT: a sequence number is never reused. Logs created
+        // before the log became append-only lose their random-key indexes here (see EventConfiguration).
         command.CommandText = """
             PRAGMA journal_mode=WAL;
             CREATE TABLE IF NOT EXISTS events (
@@ -37,10 +38,10 @@ public static class SqliteEventLogSchema
                 timestamp_ms INTEGER NOT NULL,
                 received_at_ms INTEGER NOT NULL,
                 payload BLOB NOT NULL);
-            CREATE UNIQUE INDEX IF NOT EXISTS ix_events_message ON events (dataset_id, message_id);
             CREATE INDEX IF NOT EXISTS ix_events_dataset_sequence ON events (dataset_id, sequence);
-            CREATE INDEX IF NOT EXISTS ix_events_user ON events (dataset_id, user_id);
-            CREATE INDEX IF NOT EXISTS ix_events_anonymous ON events (dataset_id, anonymous_id);
+            DROP INDEX IF EXISTS ix_events_message;
+            DROP INDEX IF EXISTS ix_events_user;
+            DROP INDEX IF EXISTS ix_events_anonymous;
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -90,20 +90,22 @@ public sealed class ProfileProcessor(
         }
 
         var settings = new DatasetSettings(dataset.TimeZone, dataset.NpsScoreEvent, dataset.NpsFeedbackEvent);
-        var events = rows.ConvertAll(ToLoggedEvent);
+        var firstSeen = new List<string>(rows.Count);
+        var repeats = await ProcessedEventRows.FindRepeatsAsync(db, datasetId, rows, firstSeen, cancellationToken);
+        var events = rows.Where(r => !repeats.Contains(r.Sequence)).Select(ToLoggedEvent).ToList();
         var workspace = await LoadWorkspaceAsync(db, datasetId, events, cancellationToken);
 
+        var applied = new List<(UserProfile Profile, long Sequence)>(events.Count);
         foreach (var e in events)
         {
             try
             {
-                if (e.Type == EventType.CrmUpdate)
+                var profile = e.Type == EventType.CrmUpdate
+                    ? EventApplier.ApplyCrmUpdate(e, workspace)
+                    : EventApplier.Apply(e, workspace, settings);
+                if (profile is not null)
                 {
-                    EventApplier.ApplyCrmUpdate(e, workspace);
-                }
-                else
-                {
-                    EventApplier.Apply(e, workspace, settings);
+                    applied.Add((profile, e.Sequence));
                 }
             }
             catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or FormatException)
@@ -120,6 +122,9 @@ public sealed class ProfileProcessor(
         {
             var last = rows[^1];
             await SaveWorkspaceAsync(db, workspace, last.Sequence, cancellationToken);
+            await ProcessedEventRows.InsertMessageIdsAsync(db, datasetId, firstSeen, cancellationToken);
+            await ProcessedEventRows.InsertDuplicatesAsync(db, datasetId, repeats, cancellationToken);
+            await ProcessedEventRows.InsertProfileEventsAsync(db, ProfileEvents(workspace, applied), cancellationToken);
             if (checkpoint is null)
             {
                 db.Checkpoints.Add(new CheckpointEntity
@@ -147,6 +152,21 @@ public sealed class ProfileProcessor(
             logger.LogDebug(ex, "Dataset {Dataset}: another processor handled events after {Position}", datasetId, position);
             return new ChunkResult(0, 0, Conflict: true);
         }
+    }
+
+    /// <summary>(profile id, sequence) of each applied event, once every profile has its id.</summary>
+    private static List<(long ProfileId, long Sequence)> ProfileEvents(ChunkWorkspace workspace, List<(UserProfile Profile, long Sequence)> applied)
+    {
+        var mergedAway = new HashSet<UserProfile>(workspace.Merges.Select(m => m.Source), ReferenceEqualityComparer.Instance);
+        var pairs = new List<(long, long)>(applied.Count);
+        foreach (var (profile, sequence) in applied)
+        {
+            if (workspace.Profiles.GetValueOrDefault(Survivor(workspace, profile, mergedAway)) is { } entity)
+            {
+                pairs.Add((entity.Id, sequence));
+            }
+        }
+        return pairs;
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex)
@@ -370,6 +390,8 @@ public sealed class ProfileProcessor(
             await db.Identities.Where(i => i.ProfileId == source!.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.ProfileId, target!.Id), cancellationToken);
             await db.Memberships.Where(m => m.ProfileId == source!.Id).ExecuteDeleteAsync(cancellationToken);
+            await db.ProfileEvents.Where(p => p.ProfileId == source!.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ProfileId, target!.Id), cancellationToken);
         }
         foreach (var (anonymousId, owner) in workspace.IdentityChanges)
         {

@@ -118,6 +118,9 @@ public sealed class DatasetStore(IDbContextFactory<RapportDbContext> contextFact
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Memberships.Where(m => m.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
+        await db.ProfileEvents.Where(e => db.Profiles.Any(p => p.Id == e.ProfileId && p.DatasetId == datasetId)).ExecuteDeleteAsync(cancellationToken);
+        await db.MessageIds.Where(m => m.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
+        await db.DuplicateEvents.Where(d => d.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
         await db.Identities.Where(i => i.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
         await db.Profiles.Where(p => p.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);
         await db.Accounts.Where(a => a.DatasetId == datasetId).ExecuteDeleteAsync(cancellationToken);

@@ -66,19 +66,20 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
     }
 
     /// <summary>
-    /// A person's events (those sent with their user id or any of their anonymous ids) between two
-    /// instants, counted per <paramref name="bucketMs"/>-long bucket of Unix time in one grouped
-    /// query: key = timestamp / bucketMs. CRM updates and aliases are not activity and are left out.
+    /// A profile's events (under any of its ids, as the processor resolved them) between two instants,
+    /// counted per <paramref name="bucketMs"/>-long bucket of Unix time in one grouped query:
+    /// key = timestamp / bucketMs. CRM updates and aliases are not activity and are left out.
     /// </summary>
-    public async Task<Dictionary<long, int>> ActivityBucketsAsync(string datasetId, string? userId, IReadOnlyCollection<string> anonymousIds,
-        long fromMs, long toMs, long bucketMs, CancellationToken cancellationToken)
+    public async Task<Dictionary<long, int>> ActivityBucketsAsync(long profileId, long fromMs, long toMs, long bucketMs,
+        CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var crmUpdate = (int)EventType.CrmUpdate;
         var alias = (int)EventType.Alias;
-        var rows = await db.Events.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && e.TimestampMs >= fromMs && e.TimestampMs < toMs && e.Type != crmUpdate && e.Type != alias)
-            .Where(e => (userId != null && e.UserId == userId) || anonymousIds.Contains(e.AnonymousId!))
+        var rows = await db.ProfileEvents.AsNoTracking()
+            .Where(p => p.ProfileId == profileId)
+            .Join(db.Events.AsNoTracking(), p => p.Sequence, e => e.Sequence, (_, e) => e)
+            .Where(e => e.TimestampMs >= fromMs && e.TimestampMs < toMs && e.Type != crmUpdate && e.Type != alias)
             .GroupBy(e => e.TimestampMs / bucketMs)
             .Select(g => new { Bucket = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -161,23 +162,45 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
         return (page, total);
     }
 
-    /// <summary>Latest events first, optionally of one person (all their ids) and one name.</summary>
-    public async Task<List<EventEntity>> EventsAsync(string datasetId, string? userId, IReadOnlyCollection<string>? anonymousIds,
-        string? name, int limit, long beforeSequence, CancellationToken cancellationToken)
+    /// <summary>
+    /// Latest events first, optionally of one person and one name. A person's processed events come
+    /// from the processor's index (<see cref="ProfileEventEntity"/>); the ones it has not reached
+    /// yet are matched by id among the newest <see cref="EventLogQueries.RecentWindow"/> after its
+    /// checkpoint, so an event shows up as soon as it is accepted.
+    /// </summary>
+    public async Task<List<EventEntity>> EventsAsync(string datasetId, EventPerson? person, string? name, int limit, long beforeSequence,
+        CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId && e.Sequence < beforeSequence);
-        if (userId is not null || anonymousIds is { Count: > 0 })
+        if (person is null)
         {
-            var anonymous = anonymousIds ?? [];
-            query = query.Where(e => (userId != null && e.UserId == userId) || anonymous.Contains(e.AnonymousId!));
+            return await Named(db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId && e.Sequence < beforeSequence), name)
+                .OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(cancellationToken);
         }
-        if (!string.IsNullOrEmpty(name))
+
+        var position = await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId)
+            .Select(c => (long?)c.Position).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var userId = person.UserId;
+        var anonymous = person.AnonymousIds;
+        var pending = db.Events.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.Sequence > position && e.Sequence < beforeSequence)
+            .OrderByDescending(e => e.Sequence)
+            .Take(EventLogQueries.RecentWindow)
+            .Where(e => (userId != null && e.UserId == userId) || anonymous.Contains(e.AnonymousId!));
+        var events = await Named(pending, name).OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(cancellationToken);
+        if (events.Count < limit && person.ProfileId is { } profileId)
         {
-            query = query.Where(e => e.Name == name);
+            var upTo = Math.Min(beforeSequence, position + 1);
+            var processed = db.ProfileEvents.AsNoTracking()
+                .Where(p => p.ProfileId == profileId && p.Sequence < upTo)
+                .Join(db.Events.AsNoTracking(), p => p.Sequence, e => e.Sequence, (_, e) => e);
+            events.AddRange(await Named(processed, name).OrderByDescending(e => e.Sequence).Take(limit - events.Count).ToListAsync(cancellationToken));
         }
-        return await query.OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(cancellationToken);
+        return events;
     }
+
+    private static IQueryable<EventEntity> Named(IQueryable<EventEntity> query, string? name)
+        => string.IsNullOrEmpty(name) ? query : query.Where(e => e.Name == name);
 
     public async Task<List<CheckpointEntity>> CheckpointsAsync(CancellationToken cancellationToken)
     {

@@ -71,7 +71,7 @@ public static class ProfilesApi
         }
         var anonymousIds = await services.Queries.AnonymousIdsAsync(profile.Id, cancellationToken);
         var accounts = await services.Queries.AccountsOfAsync(profile.Id, cancellationToken);
-        var events = await services.Queries.EventsAsync(datasetId, profile.UserId, anonymousIds, null, 20, long.MaxValue, cancellationToken);
+        var events = await services.Queries.EventsAsync(datasetId, new EventPerson(profile.Id, profile.UserId, anonymousIds), null, 20, long.MaxValue, cancellationToken);
         var settings = ProfileMapper.Settings(dataset);
         return TypedResults.Ok(new ProfileResponse(
             profile.UserId,
@@ -117,16 +117,16 @@ public static class ProfilesApi
         {
             return DatasetsApi.Problem(400, "Invalid limit", $"\"limit\" must be between 1 and {MaxLimit}.", "limit");
         }
-        IReadOnlyCollection<string>? anonymousIds = null;
-        string? user = null;
+        EventPerson? person = null;
         if (!string.IsNullOrEmpty(userId))
         {
             // All of a person's events: those sent with their user id and with any merged anonymous id.
             var profile = await services.Queries.FindProfileAsync(datasetId, userId, cancellationToken);
-            user = profile?.UserId ?? userId;
-            anonymousIds = profile is null ? [userId] : await services.Queries.AnonymousIdsAsync(profile.Id, cancellationToken);
+            person = profile is null
+                ? new EventPerson(null, userId, [userId])
+                : new EventPerson(profile.Id, profile.UserId, await services.Queries.AnonymousIdsAsync(profile.Id, cancellationToken));
         }
-        var events = await services.Queries.EventsAsync(datasetId, user, anonymousIds, name, limit ?? DefaultLimit,
+        var events = await services.Queries.EventsAsync(datasetId, person, name, limit ?? DefaultLimit,
             before ?? long.MaxValue, cancellationToken);
         return TypedResults.Ok(events.Select(ProfileMapper.Event).ToList());
     }

@@ -234,6 +234,58 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task ListEvents_OfUserAliasedLater_IncludesEventsSentUnderTheOldId()
+    {
+        var host = await fixture.GetAsync(TestContext.Current.CancellationToken);
+        var dataset = await host.CreateDatasetAsync();
+        await host.SendOkAsync("/v1/track", """{"userId":"before","event":"Trial Started"}""", dataset);
+        await host.SendOkAsync("/v1/track", """{"userId":"after","event":"Plan Chosen"}""", dataset);
+        await host.WaitForProcessingAsync(dataset.Id);
+
+        await host.SendOkAsync("/v1/alias", """{"previousId":"before","userId":"after"}""", dataset);
+        await host.SendOkAsync("/v1/track", """{"userId":"after","event":"Paid"}""", dataset);
+        await host.WaitForProcessingAsync(dataset.Id);
+
+        var names = (await host.GetJsonAsync($"/api/datasets/{dataset.Id}/events?userId=after")).EnumerateArray()
+            .Select(e => e.GetProperty("type").GetString() == "track" ? e.GetProperty("name").GetString() : e.GetProperty("type").GetString())
+            .ToList();
+        Assert.Equal(["Paid", "alias", "Plan Chosen", "Trial Started"], names);
+        var viaOldId = (await host.GetJsonAsync($"/api/datasets/{dataset.Id}/events?userId=before")).GetArrayLength();
+        Assert.Equal(4, viaOldId);
+        Assert.Equal(4, (await host.ProfileAsync(dataset, "after")).GetProperty("latestEvents").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task MessageId_RepeatedAfterProcessing_IsSkippedAndStaysOnceAfterReprocess()
+    {
+        var host = await fixture.GetAsync(TestContext.Current.CancellationToken);
+        var dataset = await host.CreateDatasetAsync();
+        const string json = """{"userId":"rita","event":"Paid","messageId":"pay-1"}""";
+        await host.SendOkAsync("/v1/track", json, dataset);
+        await host.WaitForProcessingAsync(dataset.Id);
+
+        // A retry long after the first delivery, with a body that differs: the first one stands.
+        await host.SendOkAsync("/v1/track", """{"userId":"rita","event":"Refunded","messageId":"pay-1"}""", dataset);
+        await host.SendOkAsync("/v1/track", """{"userId":"rita","event":"Paid","messageId":"pay-2"}""", dataset);
+        await host.WaitForProcessingAsync(dataset.Id);
+
+        async Task AssertSeenOnceAsync()
+        {
+            var events = (await host.GetJsonAsync($"/api/datasets/{dataset.Id}/events")).EnumerateArray().ToList();
+            Assert.Equal(["pay-2", "pay-1"], events.Select(e => e.GetProperty("messageId").GetString()));
+            Assert.Equal(2, (await host.GetJsonAsync($"/api/datasets/{dataset.Id}/events?userId=rita")).GetArrayLength());
+            var counts = (await host.ProfileAsync(dataset, "rita")).GetProperty("kpis").GetProperty("eventCounts");
+            Assert.Equal(2, counts.GetProperty("Paid").GetInt64());
+            Assert.False(counts.TryGetProperty("Refunded", out _));
+        }
+        await AssertSeenOnceAsync();
+
+        await host.Services.GetRequiredService<DatasetStore>().ResetDerivedDataAsync(dataset.Id, CancellationToken.None);
+        await host.WaitForProcessingAsync(dataset.Id);
+        await AssertSeenOnceAsync();
+    }
+
+    [Fact]
     public async Task GetProfile_Unknown_Is404Problem()
     {
         var host = await fixture.GetAsync(TestContext.Current.CancellationToken);

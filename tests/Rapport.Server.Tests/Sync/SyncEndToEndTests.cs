@@ -45,6 +45,9 @@ public sealed class SyncEndToEndTests(SqliteSalesforceConnectionFixture fixture)
         var org = NewOrg();
         var (dataset, _, _) = await LinkedPersonAsync(org);
         await SyncAsync(dataset);
+        // Whether the first run created Rapport's fields depends on the tests before it (the emulator
+        // is shared); creating them drops the cached describes, so the run after that describes again.
+        await SyncAsync(dataset);
 
         var again = await SyncAsync(dataset);
 

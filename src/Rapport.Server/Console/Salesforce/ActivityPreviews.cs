@@ -38,7 +38,7 @@ public sealed class ActivityPreviews(ProfileQueries queries)
         => string.IsNullOrWhiteSpace(rule.Event) ? null : Render(rule, await LatestAsync(datasetId, rule.Event, cancellationToken));
 
     private async Task<EventEntity?> LatestAsync(string datasetId, string eventName, CancellationToken cancellationToken)
-        => (await queries.EventsAsync(datasetId, null, null, eventName, 1, long.MaxValue, cancellationToken)).FirstOrDefault();
+        => (await queries.EventsAsync(datasetId, null, eventName, 1, long.MaxValue, cancellationToken)).FirstOrDefault();
 
     private static ActivityPreview Render(ActivityRule rule, EventEntity? found)
     {
