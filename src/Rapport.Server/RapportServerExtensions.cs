@@ -24,6 +24,7 @@ public static class RapportServerExtensions
         var options = builder.Configuration.GetSection(RapportOptions.Section).Get<RapportOptions>() ?? new RapportOptions();
         builder.Services.AddOptions<RapportOptions>().BindConfiguration(RapportOptions.Section)
             .Validate(o => o.ProcessorPollMilliseconds > 0, "Rapport:ProcessorPollMilliseconds must be positive.")
+            .Validate(o => o.ProcessorBatchMilliseconds is >= 0 and <= 1_000, "Rapport:ProcessorBatchMilliseconds must be between 0 and 1000.")
             .ValidateOnStart();
 
         var storage = StorageOptions.Resolve(options.Database, options.DataDirectory);

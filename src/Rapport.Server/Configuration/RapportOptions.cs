@@ -19,4 +19,10 @@ public sealed class RapportOptions
 
     /// <summary>How often the processor looks for events appended by other nodes.</summary>
     public int ProcessorPollMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// How long the processor lets new events gather after being woken by an append, so that under
+    /// steady traffic it applies them in chunks rather than one request at a time. 0 turns it off.
+    /// </summary>
+    public int ProcessorBatchMilliseconds { get; set; } = 50;
 }
