@@ -25,6 +25,8 @@ public static class RapportServerExtensions
         builder.Services.AddOptions<RapportOptions>().BindConfiguration(RapportOptions.Section)
             .Validate(o => o.ProcessorPollMilliseconds > 0, "Rapport:ProcessorPollMilliseconds must be positive.")
             .Validate(o => o.ProcessorBatchMilliseconds is >= 0 and <= 1_000, "Rapport:ProcessorBatchMilliseconds must be between 0 and 1000.")
+            .Validate(o => o.TrackingMaxConcurrentRequests > 0, "Rapport:TrackingMaxConcurrentRequests must be at least 1.")
+            .Validate(o => o.TrackingMaxQueuedRequests >= 0, "Rapport:TrackingMaxQueuedRequests must be 0 or more.")
             .ValidateOnStart();
 
         var storage = StorageOptions.Resolve(options.Database, options.DataDirectory);
@@ -35,6 +37,7 @@ public static class RapportServerExtensions
         builder.Services.TryAddSingletonTimeProvider();
         builder.Services.AddSingleton(new TrackingMessageReader(() => Guid.NewGuid().ToString()));
         builder.Services.AddSingleton<TrackingPipeline>();
+        builder.Services.AddSingleton<TrackingAdmission>();
         builder.Services.AddSingleton<RapportMetrics>();
         builder.Services.AddHostedService<EventProcessorService>();
         builder.Services.AddSalesforceConnections(builder.Configuration);

@@ -25,4 +25,10 @@ public sealed class RapportOptions
     /// steady traffic it applies them in chunks rather than one request at a time. 0 turns it off.
     /// </summary>
     public int ProcessorBatchMilliseconds { get; set; } = 50;
+
+    /// <summary>Tracking requests handled at once; more wait in a queue (see <c>TrackingAdmission</c>).</summary>
+    public int TrackingMaxConcurrentRequests { get; set; } = 128;
+
+    /// <summary>Tracking requests that may wait for a turn; beyond them a request gets a 503 with Retry-After.</summary>
+    public int TrackingMaxQueuedRequests { get; set; } = 2_048;
 }

@@ -30,6 +30,14 @@ public static class TrackingApi
     private static async Task<IResult> HandleAsync(HttpContext context, TrackingServices services, EventType? type)
     {
         var cancellationToken = context.RequestAborted;
+        using var lease = await services.Admission.EnterAsync(cancellationToken);
+        if (!lease.IsAcquired)
+        {
+            services.Metrics.Rejected(1, "overloaded");
+            context.Response.Headers.RetryAfter = "1";
+            return Problems.Create(503, "Too many requests in progress",
+                "Rapport is handling as many tracking requests as it is configured to hold; nothing from this request was stored. Retry it in a second.");
+        }
         using var body = await TrackingBodyReader.ReadAsync(context.Request, cancellationToken);
         if (body.Error is not null)
         {
