@@ -177,24 +177,28 @@ internal sealed class PushPass(
         // Within a bulk run, a flush goes through a bulk job when collections would take more than one call.
         var bulk = bulkRun && PushBatchPlanner.Choose(pending.Count, Math.Min(threshold, PushBatchPlanner.CollectionSize + 1)) == PushMethod.Bulk;
         IEnumerable<IReadOnlyList<PendingWrite>> batches = bulk ? [pending] : PushBatchPlanner.Batches(pending);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var batch in batches)
         {
             var results = await context.Connector.Writer.UpdateAsync(objectType,
                 batch.Select(p => new CrmRecordUpdate(p.Link!.RecordId, p.Fields)).ToList(), bulk, cancellationToken);
             var settled = Settle(objectType, batch, results);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await SaveAsync(db, progress, settled, cancellationToken);
         }
     }
 
     private async Task SendCreatesAsync(List<PendingWrite> creates, PushProgress progress, CancellationToken cancellationToken)
     {
+        if (creates.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var batch in PushBatchPlanner.Batches(creates))
         {
             var results = await context.Connector.Writer.CreateAsync(leadObjectType!,
                 batch.Select(p => (IReadOnlyDictionary<string, object?>)p.Fields).ToList(), cancellationToken);
             var settled = Settle(leadObjectType!, batch, results);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
             await SaveAsync(db, progress, settled, cancellationToken);
         }
     }
