@@ -18,6 +18,10 @@ internal sealed class RssSampler : IAsyncDisposable
 
     public RssSampler() => _loop = Task.Run(RunAsync);
 
+    // SQLite's counters need its provider, which Microsoft.Data.Sqlite only sets when it first opens
+    // a connection; samples start before that. Init is idempotent.
+    static RssSampler() => SQLitePCL.Batteries_V2.Init();
+
     public double PeakMb
     {
         get
