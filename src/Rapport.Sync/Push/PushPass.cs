@@ -28,10 +28,14 @@ internal sealed class PushPass(
     LeadFactory? leads,
     int today)
 {
-    /// <summary>Profiles per page for collections: five full sObject Collections calls when every one changed.</summary>
+    /// <summary>
+    /// Profiles read per query, in every run. A bulk run gathers the writes of several such pages into
+    /// one job: what waits for the job is the compact write (record id, changed fields, link), never
+    /// the profiles' documents, so memory stays flat however many profiles changed.
+    /// </summary>
     public const int CollectionPageSize = 1_000;
 
-    /// <summary>Upper bound on a page (and so a bulk job) in memory.</summary>
+    /// <summary>Upper bound on the writes of one object type gathered for a bulk job.</summary>
     public const int MaxBulkPageSize = 20_000;
 
     private readonly string _mappingCursor = source.CursorName + ":mapping";
@@ -64,28 +68,51 @@ internal sealed class PushPass(
         }
 
         var progress = new PushProgress(start);
-        var pageSize = bulkRun ? Math.Clamp(threshold, CollectionPageSize, MaxBulkPageSize) : CollectionPageSize;
+        // A collections run sends each page's writes before reading the next; a bulk run holds an object
+        // type's writes until they fill a job (or the pass ends). A crash re-sends at most what was held.
+        var jobSize = bulkRun ? Math.Clamp(threshold, CollectionPageSize, MaxBulkPageSize) : 1;
+        var updates = new Dictionary<string, List<PendingWrite>>(StringComparer.Ordinal);
         var after = start;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var page = await source.ReadAsync(db, context.DatasetId, after, pageSize, cancellationToken);
-            if (page.Count == 0)
+            IReadOnlyList<PushSubject> page;
+            List<PendingWrite> creates;
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
             {
-                break;
+                page = await source.ReadAsync(db, context.DatasetId, after, CollectionPageSize, cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+                after = page[^1].Position;
+                creates = await PlanPageAsync(db, page, progress, updates, cancellationToken);
             }
-            after = page[^1].Position;
-            await PushPageAsync(db, page, progress, bulkRun, threshold, cancellationToken);
-            if (page.Count < pageSize)
+            var last = page.Count < CollectionPageSize;
+            foreach (var objectType in updates.Where(u => last || u.Value.Count >= jobSize).Select(u => u.Key).ToList())
+            {
+                await SendUpdatesAsync(objectType, updates[objectType], progress, bulkRun, threshold, cancellationToken);
+                updates.Remove(objectType);
+            }
+            await SendCreatesAsync(creates, progress, cancellationToken);
+            if (last)
             {
                 break;
             }
         }
+        // A pass whose last page was exactly full ends on an empty read: what is still held goes now.
+        foreach (var (objectType, pending) in updates)
+        {
+            await SendUpdatesAsync(objectType, pending, progress, bulkRun, threshold, cancellationToken);
+        }
     }
 
-    private async Task PushPageAsync(RapportDbContext db, IReadOnlyList<PushSubject> page, PushProgress progress, bool bulkRun, int threshold,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Plans one page: adds its updates to <paramref name="updates"/> and returns the leads to create;
+    /// profiles with nothing to send are done at once, and the cursor moves over them.
+    /// </summary>
+    private async Task<List<PendingWrite>> PlanPageAsync(RapportDbContext db, IReadOnlyList<PushSubject> page, PushProgress progress,
+        Dictionary<string, List<PendingWrite>> updates, CancellationToken cancellationToken)
     {
         var keys = page.SelectMany(s => s.Keys).Distinct(StringComparer.Ordinal).ToList();
         var links = (await db.CrmLinks.AsNoTracking()
@@ -94,7 +121,6 @@ internal sealed class PushPass(
             .ToListAsync(cancellationToken))
             .ToLookup(l => l.ProfileKey, StringComparer.Ordinal);
 
-        var updates = new Dictionary<string, List<PendingWrite>>(StringComparer.Ordinal);
         var creates = new List<PendingWrite>();
         foreach (var subject in page)
         {
@@ -137,20 +163,37 @@ internal sealed class PushPass(
             }
             pending.Add(new PendingWrite(entry, link.ProfileKey, link, changes, changes, hash));
         }
-
-        foreach (var (objectType, pending) in updates)
+        if (creates.Count == 0 && updates.Count == 0)
         {
-            // Within a bulk run, a flush goes through a bulk job when collections would take more than one call.
-            var bulk = bulkRun && PushBatchPlanner.Choose(pending.Count, Math.Min(threshold, PushBatchPlanner.CollectionSize + 1)) == PushMethod.Bulk;
-            IEnumerable<IReadOnlyList<PendingWrite>> batches = bulk ? [pending] : PushBatchPlanner.Batches(pending);
-            foreach (var batch in batches)
-            {
-                var results = await context.Connector.Writer.UpdateAsync(objectType,
-                    batch.Select(p => new CrmRecordUpdate(p.Link!.RecordId, p.Fields)).ToList(), bulk, cancellationToken);
-                var settled = Settle(objectType, batch, results);
-                await SaveAsync(db, progress, settled, cancellationToken);
-            }
+            // Nothing waits: the cursor moves over the page now, not only when a later page sends something.
+            await SaveAsync(db, progress, null, cancellationToken);
         }
+        return creates;
+    }
+
+    private async Task SendUpdatesAsync(string objectType, List<PendingWrite> pending, PushProgress progress, bool bulkRun, int threshold,
+        CancellationToken cancellationToken)
+    {
+        // Within a bulk run, a flush goes through a bulk job when collections would take more than one call.
+        var bulk = bulkRun && PushBatchPlanner.Choose(pending.Count, Math.Min(threshold, PushBatchPlanner.CollectionSize + 1)) == PushMethod.Bulk;
+        IEnumerable<IReadOnlyList<PendingWrite>> batches = bulk ? [pending] : PushBatchPlanner.Batches(pending);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        foreach (var batch in batches)
+        {
+            var results = await context.Connector.Writer.UpdateAsync(objectType,
+                batch.Select(p => new CrmRecordUpdate(p.Link!.RecordId, p.Fields)).ToList(), bulk, cancellationToken);
+            var settled = Settle(objectType, batch, results);
+            await SaveAsync(db, progress, settled, cancellationToken);
+        }
+    }
+
+    private async Task SendCreatesAsync(List<PendingWrite> creates, PushProgress progress, CancellationToken cancellationToken)
+    {
+        if (creates.Count == 0)
+        {
+            return;
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         foreach (var batch in PushBatchPlanner.Batches(creates))
         {
             var results = await context.Connector.Writer.CreateAsync(leadObjectType!,
@@ -158,7 +201,6 @@ internal sealed class PushPass(
             var settled = Settle(leadObjectType!, batch, results);
             await SaveAsync(db, progress, settled, cancellationToken);
         }
-        await SaveAsync(db, progress, null, cancellationToken);
     }
 
     /// <summary>The link pushed to: contacts before leads (seed 000), then the oldest record.</summary>

@@ -44,6 +44,24 @@ public sealed class PushStageBatchingTests
     }
 
     [Fact]
+    public async Task RunAsync_BulkRunLongerThanOneReadPage_StillSendsOneJob()
+    {
+        // Profiles are read a thousand at a time; their writes wait for the job, not the profiles.
+        await using var h = await WithLinkedUsersAsync(1_500);
+
+        var run = await h.PushAsync(Plan with { BulkThreshold = 1_500 });
+
+        Assert.Equal(1_500, h.Writer.Writes.Count);
+        Assert.All(h.Writer.Writes, w => Assert.True(w.Bulk));
+        Assert.Equal(FakeCrmWriterCalls.PerBulkJob, h.Connector.ApiCalls()["bulk"]);
+        Assert.Equal(1_500, run.For("push", "Contact").Updated);
+
+        var again = await h.PushAsync(Plan with { BulkThreshold = 1_500 });
+
+        Assert.Equal(0, again.For("push", "Contact").Read);
+    }
+
+    [Fact]
     public async Task RunAsync_ChangesBelowBulkThreshold_UseCollections()
     {
         await using var h = await WithLinkedUsersAsync(300);
