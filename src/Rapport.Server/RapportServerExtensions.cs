@@ -27,6 +27,8 @@ public static class RapportServerExtensions
             .Validate(o => o.ProcessorBatchMilliseconds is >= 0 and <= 1_000, "Rapport:ProcessorBatchMilliseconds must be between 0 and 1000.")
             .Validate(o => o.TrackingMaxConcurrentRequests > 0, "Rapport:TrackingMaxConcurrentRequests must be at least 1.")
             .Validate(o => o.TrackingMaxQueuedRequests >= 0, "Rapport:TrackingMaxQueuedRequests must be 0 or more.")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TrustedProxies) || TrustedProxiesValid(o.TrustedProxies),
+                "Rapport:TrustedProxies must list IP addresses (10.0.0.5) or networks (10.0.0.0/8), separated by commas.")
             .ValidateOnStart();
 
         var storage = StorageOptions.Resolve(options.Database, options.DataDirectory);
@@ -90,6 +92,11 @@ public static class RapportServerExtensions
     /// <summary>Maps the tracking API, the admin API, OpenAPI and health endpoints.</summary>
     public static WebApplication MapRapport(this WebApplication app)
     {
+        if (RapportServer.Option<RapportOptions>(app.Services).TrustedProxies is { Length: > 0 } proxies && !string.IsNullOrWhiteSpace(proxies))
+        {
+            // First, so everything after it (the sign-in throttle, the OAuth callback URL) sees the client.
+            app.UseForwardedHeaders(TrustedProxies.Parse(proxies));
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
@@ -106,6 +113,19 @@ public static class RapportServerExtensions
         app.MapSalesforceOAuthCallback();
         app.MapRapportConsole();
         return app;
+    }
+
+    private static bool TrustedProxiesValid(string list)
+    {
+        try
+        {
+            TrustedProxies.Parse(list);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)

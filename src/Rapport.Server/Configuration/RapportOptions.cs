@@ -26,6 +26,12 @@ public sealed class RapportOptions
     /// </summary>
     public int ProcessorBatchMilliseconds { get; set; } = 50;
 
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated
+    /// addresses and networks (see <c>TrustedProxies</c>). Empty: the headers are ignored.
+    /// </summary>
+    public string? TrustedProxies { get; set; }
+
     /// <summary>Tracking requests handled at once; more wait in a queue (see <c>TrackingAdmission</c>).</summary>
     public int TrackingMaxConcurrentRequests { get; set; } = 128;
 
