@@ -186,7 +186,8 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
             .Where(e => e.DatasetId == datasetId && e.Sequence > position && e.Sequence < beforeSequence)
             .OrderByDescending(e => e.Sequence)
             .Take(EventLogQueries.RecentWindow)
-            .Where(e => (userId != null && e.UserId == userId) || anonymous.Contains(e.AnonymousId!));
+            // An aliased user id lives on among the anonymous ids, and events may still carry it as userId.
+            .Where(e => (userId != null && e.UserId == userId) || anonymous.Contains(e.AnonymousId!) || anonymous.Contains(e.UserId!));
         var events = await Named(pending, name).OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(cancellationToken);
         if (events.Count < limit && person.ProfileId is { } profileId)
         {
