@@ -89,6 +89,23 @@ public sealed class ActivityDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DispatchAsync_SameMessageIdSentTwice_WritesOneActivity()
+    {
+        await LinkAsync("u1", "Contact", "003000000000001");
+        await StartAsync();
+        var goal = _db.Track("u1", "goal_reached", new { goalName = "First report" });
+
+        // A client retried after a timeout: the log holds the message twice, in separate appends.
+        await _db.TrackAsync(goal);
+        await _db.TrackAsync(goal with { ReceivedAtMs = goal.ReceivedAtMs + 1_000 });
+        var result = await DispatchAsync();
+
+        var (_, activity) = Assert.Single(_activities.Activities.Values);
+        Assert.Equal("003000000000001", activity.WhoId);
+        Assert.Equal(1, result.Written);
+    }
+
+    [Fact]
     public async Task DispatchAsync_ReplayAfterCrash_StillOneActivityPerEvent()
     {
         await LinkAsync("u1", "Contact", "003000000000001");
