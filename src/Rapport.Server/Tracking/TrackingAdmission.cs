@@ -11,7 +11,7 @@ namespace Rapport.Server.Tracking;
 /// a queue (before their body is read); beyond the queue they get a 503 with Retry-After, which
 /// Segment's libraries answer by retrying later.
 /// </summary>
-internal sealed class TrackingAdmission(IOptions<RapportOptions> options) : IDisposable
+public sealed class TrackingAdmission(IOptions<RapportOptions> options) : IDisposable
 {
     private readonly ConcurrencyLimiter _limiter = new(new ConcurrencyLimiterOptions
     {
@@ -19,6 +19,11 @@ internal sealed class TrackingAdmission(IOptions<RapportOptions> options) : IDis
         QueueLimit = options.Value.TrackingMaxQueuedRequests,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
+
+    private readonly int _permits = options.Value.TrackingMaxConcurrentRequests;
+
+    /// <summary>Tracking requests being handled now (not counting those waiting in the queue).</summary>
+    public long InProgress => _permits - (_limiter.GetStatistics()?.CurrentAvailablePermits ?? _permits);
 
     /// <summary>A lease to dispose when the request is done; not acquired when the queue is full.</summary>
     public ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken) => _limiter.AcquireAsync(1, cancellationToken);

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.Server.Tests.Support;
+using Rapport.Server.Tracking;
 
 namespace Rapport.Server.Tests.Tracking;
 
@@ -30,6 +32,8 @@ public sealed class TrackingAdmissionTests
         slow.Headers.Authorization = RapportTestHost.BasicAuth(dataset.WriteKey, "");
         var first = host.Client.SendAsync(slow, ct);
         await ((StalledContent)slow.Content).Started.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        // The body being sent does not mean the server took the slot yet.
+        await WaitUntilBusyAsync(host, ct);
 
         using var refused = await host.TrackAsync("/v1/track", """{"userId":"u1","event":"Second"}""", dataset.WriteKey);
         rest.SetResult();
@@ -42,6 +46,17 @@ public sealed class TrackingAdmissionTests
         await host.WaitForProcessingAsync(dataset.Id);
         var names = (await host.GetJsonAsync($"/api/datasets/{dataset.Id}/events")).EnumerateArray().Select(e => e.GetProperty("name").GetString());
         Assert.Equal(["First"], names);
+    }
+
+    private static async Task WaitUntilBusyAsync(RapportTestHost host, CancellationToken ct)
+    {
+        var admission = host.Services.GetRequiredService<TrackingAdmission>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (admission.InProgress == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The stalled request never took the tracking slot.");
+            await Task.Delay(10, ct);
+        }
     }
 
     /// <summary>Sends the first half of a body, then waits for <paramref name="rest"/> before the second half.</summary>
