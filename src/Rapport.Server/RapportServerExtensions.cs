@@ -92,7 +92,7 @@ public static class RapportServerExtensions
     /// <summary>Maps the tracking API, the admin API, OpenAPI and health endpoints.</summary>
     public static WebApplication MapRapport(this WebApplication app)
     {
-        if (RapportServer.Option<RapportOptions>(app.Services).TrustedProxies is { Length: > 0 } proxies && !string.IsNullOrWhiteSpace(proxies))
+        if (RapportServer.Option<RapportOptions>(app.Services).TrustedProxies is { } proxies && !string.IsNullOrWhiteSpace(proxies))
         {
             // First, so everything after it (the sign-in throttle, the OAuth callback URL) sees the client.
             app.UseForwardedHeaders(TrustedProxies.Parse(proxies));

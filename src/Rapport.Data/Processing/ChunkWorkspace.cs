@@ -22,6 +22,7 @@ internal sealed class ChunkWorkspace(string datasetId) : IProfileWorkspace
     public Dictionary<string, UserProfile> IdentityChanges { get; } = new(StringComparer.Ordinal);
     /// <summary>Profiles merged away: source → target.</summary>
     public List<(UserProfile Source, UserProfile Target)> Merges { get; } = [];
+    private readonly Dictionary<UserProfile, UserProfile> _mergedInto = new(ReferenceEqualityComparer.Instance);
     /// <summary>Group ids each loaded profile had when loaded, to find new memberships.</summary>
     public Dictionary<UserProfile, HashSet<string>> LoadedMemberships { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -93,8 +94,22 @@ internal sealed class ChunkWorkspace(string datasetId) : IProfileWorkspace
             _byUserId.Remove(source.UserId);
         }
         Merges.Add((source, target));
+        _mergedInto[source] = target;
         ChangedProfiles.Remove(source);
         ChangedProfiles.Add(target);
+    }
+
+    /// <summary>Whether <paramref name="profile"/> was merged into another in this chunk.</summary>
+    public bool IsMergedAway(UserProfile profile) => _mergedInto.ContainsKey(profile);
+
+    /// <summary>The profile a merged one finally went into (merges can chain within a chunk); itself when not merged.</summary>
+    public UserProfile Survivor(UserProfile profile)
+    {
+        while (_mergedInto.TryGetValue(profile, out var target))
+        {
+            profile = target;
+        }
+        return profile;
     }
 
     public AccountProfile GetOrCreateAccount(string groupId)

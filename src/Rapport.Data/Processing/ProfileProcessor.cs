@@ -143,8 +143,9 @@ public sealed class ProfileProcessor(
             }
         }
 
-        // Everything read above; the transaction starts with writes (see WriteTransaction).
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        // Everything read above; the transaction starts with writes. On SQLite it holds rapport.db's
+        // write lock only (SqliteMainWriteLockInterceptor), never the event log's.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             var last = rows[^1];
@@ -184,11 +185,10 @@ public sealed class ProfileProcessor(
     /// <summary>(profile id, sequence) of each applied event, once every profile has its id.</summary>
     private static List<(long ProfileId, long Sequence)> ProfileEvents(ChunkWorkspace workspace, List<(UserProfile Profile, long Sequence)> applied)
     {
-        var mergedAway = new HashSet<UserProfile>(workspace.Merges.Select(m => m.Source), ReferenceEqualityComparer.Instance);
         var pairs = new List<(long, long)>(applied.Count);
         foreach (var (profile, sequence) in applied)
         {
-            if (workspace.Profiles.GetValueOrDefault(Survivor(workspace, profile, mergedAway)) is { } entity)
+            if (workspace.Profiles.GetValueOrDefault(workspace.Survivor(profile)) is { } entity)
             {
                 pairs.Add((entity.Id, sequence));
             }
@@ -365,10 +365,9 @@ public sealed class ProfileProcessor(
             entity.Kpis = ProfileDocuments.WriteKpis(account.Kpis);
             entity.ChangeSequence = sequence;
         }
-        var mergedAway = new HashSet<UserProfile>(workspace.Merges.Select(m => m.Source), ReferenceEqualityComparer.Instance);
         foreach (var profile in workspace.ChangedProfiles)
         {
-            if (mergedAway.Contains(profile))
+            if (workspace.IsMergedAway(profile))
             {
                 continue;
             }
@@ -398,7 +397,7 @@ public sealed class ProfileProcessor(
 
         // 2. Merged-away profiles release their user id before the survivor may take it.
         var mergedEntities = workspace.Merges
-            .Select(m => (Source: workspace.Profiles[m.Source], Target: workspace.Profiles[Survivor(workspace, m.Target, mergedAway)]))
+            .Select(m => (Source: workspace.Profiles[m.Source], Target: workspace.Profiles[workspace.Survivor(m.Target)]))
             .Where(m => m.Source is not null)
             .ToList();
         foreach (var (source, _) in mergedEntities)
@@ -422,7 +421,7 @@ public sealed class ProfileProcessor(
         }
         foreach (var (anonymousId, owner) in workspace.IdentityChanges)
         {
-            var ownerId = workspace.Profiles[Survivor(workspace, owner, mergedAway)]!.Id;
+            var ownerId = workspace.Profiles[workspace.Survivor(owner)]!.Id;
             if (workspace.LoadedIdentities.TryGetValue(anonymousId, out var identity))
             {
                 identity.ProfileId = ownerId;
@@ -434,7 +433,7 @@ public sealed class ProfileProcessor(
         }
         foreach (var profile in workspace.ChangedProfiles)
         {
-            if (mergedAway.Contains(profile))
+            if (workspace.IsMergedAway(profile))
             {
                 continue;
             }
@@ -453,16 +452,6 @@ public sealed class ProfileProcessor(
         {
             db.Profiles.Remove(source!);
         }
-    }
-
-    /// <summary>The profile a merged one finally went into (merges can chain within a chunk).</summary>
-    private static UserProfile Survivor(ChunkWorkspace workspace, UserProfile profile, HashSet<UserProfile> mergedAway)
-    {
-        while (mergedAway.Contains(profile))
-        {
-            profile = workspace.Merges.Last(m => ReferenceEquals(m.Source, profile)).Target;
-        }
-        return profile;
     }
 
     private static string? DisplayName(AttributeSet attributes)

@@ -57,8 +57,7 @@ public sealed class EventLogQueries(IDbContextFactory<RapportDbContext> contextF
     public async Task<long> ProcessedPositionAsync(string datasetId, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId)
-            .Select(c => (long?)c.Position).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        return await db.ProcessedPositionAsync(datasetId, cancellationToken);
     }
 
     private static IQueryable<EventEntity> Apply(IQueryable<EventEntity> query, EventLogFilter filter)

@@ -178,8 +178,7 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
                 .OrderByDescending(e => e.Sequence).Take(limit).ToListAsync(cancellationToken);
         }
 
-        var position = await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId)
-            .Select(c => (long?)c.Position).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var position = await db.ProcessedPositionAsync(datasetId, cancellationToken);
         var userId = person.UserId;
         var anonymous = person.AnonymousIds;
         var pending = db.Events.AsNoTracking()
@@ -213,8 +212,7 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
     public async Task<(long Position, long Pending, long LagMs)> StatusAsync(string datasetId, long nowMs, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var position = await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId)
-            .Select(c => (long?)c.Position).SingleOrDefaultAsync(cancellationToken) ?? 0;
+        var position = await db.ProcessedPositionAsync(datasetId, cancellationToken);
         var pending = db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId && e.Sequence > position);
         var count = await pending.LongCountAsync(cancellationToken);
         var oldest = count == 0 ? null : await pending.OrderBy(e => e.Sequence).Select(e => (long?)e.ReceivedAtMs).FirstOrDefaultAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Events;
 using Rapport.Data;
 using Rapport.Data.Entities;
+using Rapport.Data.Storage;
 using Rapport.Sync.Connectors;
 using Rapport.Sync.Runs;
 using Rapport.Sync.Settings;
@@ -51,7 +52,7 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
     public async Task<bool> HasPendingAsync(string connectionId, string datasetId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var checkpoint = await CheckpointAsync(db, datasetId, cancellationToken);
+        var checkpoint = await db.ProcessedPositionAsync(datasetId, cancellationToken);
         var cursor = await SyncCursors.GetAsync(db, connectionId, CursorName, cancellationToken);
         if (cursor is null)
         {
@@ -66,7 +67,7 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
     {
         var result = new ActivityDispatchResult();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var checkpoint = await CheckpointAsync(db, datasetId, cancellationToken);
+        var checkpoint = await db.ProcessedPositionAsync(datasetId, cancellationToken);
         var cursor = await db.SyncCursors.FirstOrDefaultAsync(c => c.ConnectionId == connectionId && c.Name == CursorName, cancellationToken);
         if (cursor is null)
         {
@@ -252,9 +253,6 @@ public sealed class ActivityDispatcher(IDbContextFactory<RapportDbContext> conte
             db.ChangeTracker.Clear();
         }
     }
-
-    private static async Task<long> CheckpointAsync(RapportDbContext db, string datasetId, CancellationToken cancellationToken)
-        => await db.Checkpoints.AsNoTracking().Where(c => c.DatasetId == datasetId).Select(c => (long?)c.Position).FirstOrDefaultAsync(cancellationToken) ?? 0;
 
     private static string Format(long position) => position.ToString(CultureInfo.InvariantCulture);
 }

@@ -172,7 +172,7 @@ internal sealed class PullPageProcessor(IDbContextFactory<RapportDbContext> cont
         }
         // The cursor is read (and its change staged) first: the transaction only writes.
         await AdvanceCursorAsync(db, state, page.Max(r => r.Modstamp), now, cancellationToken);
-        await using (var transaction = await WriteTransaction.BeginAsync(db, cancellationToken))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await CrmLinkRows.InsertAsync(db, writes.Inserted, cancellationToken);
             await CrmLinkRows.UpdateAsync(db, writes.Updated, writes.Rekeyed, cancellationToken);

@@ -341,7 +341,7 @@ internal sealed class PushPass(
         progress.Advance();
         // The cursor is read (and its change staged) first: the transaction only writes.
         await SyncCursors.SetAsync(db, context.ConnectionId, source.CursorName, progress.Safe.ToString(), time.GetUtcNow().UtcDateTime, cancellationToken);
-        await using var transaction = await WriteTransaction.BeginAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (links is not null)
         {
             // Push only writes the journal: a link's profile never changes here.
