@@ -25,6 +25,8 @@ public static class RapportServerExtensions
         builder.Services.AddOptions<RapportOptions>().BindConfiguration(RapportOptions.Section)
             .Validate(o => o.ProcessorPollMilliseconds > 0, "Rapport:ProcessorPollMilliseconds must be positive.")
             .Validate(o => o.ProcessorBatchMilliseconds is >= 0 and <= 1_000, "Rapport:ProcessorBatchMilliseconds must be between 0 and 1000.")
+            .Validate(o => o.ProcessorShareUnderLoad is >= 1 and <= 100, "Rapport:ProcessorShareUnderLoad must be a percentage from 1 to 100.")
+            .Validate(o => o.ProcessorYieldAtTrackingRequests > 0, "Rapport:ProcessorYieldAtTrackingRequests must be at least 1.")
             .Validate(o => o.TrackingMaxConcurrentRequests > 0, "Rapport:TrackingMaxConcurrentRequests must be at least 1.")
             .Validate(o => o.TrackingMaxQueuedRequests >= 0, "Rapport:TrackingMaxQueuedRequests must be 0 or more.")
             .Validate(o => string.IsNullOrWhiteSpace(o.TrustedProxies) || TrustedProxiesValid(o.TrustedProxies),

@@ -90,6 +90,22 @@ public partial class CliTests : IDisposable
         AssertCleanFailure(result, expected);
     }
 
+    [Theory]
+    [InlineData("RAPPORT_PROCESSOR_SHARE_UNDER_LOAD", "0", "Rapport:ProcessorShareUnderLoad must be a percentage from 1 to 100")]
+    [InlineData("RAPPORT_PROCESSOR_YIELD_AT_TRACKING_REQUESTS", "0", "Rapport:ProcessorYieldAtTrackingRequests must be at least 1")]
+    public async Task Serve_BadProcessorSetting_RefusesToStartNamingTheSetting(string variable, string value, string expected)
+    {
+        _cli.Environment[variable] = value;
+
+        var result = await _cli.RunAsync("serve", "--urls", $"http://127.0.0.1:{RapportCli.FreePort()}", "--data", _cli.DataDirectory);
+
+        // The console wraps long messages at its width.
+        var oneLine = string.Join(' ', result.All.Split((char[])['\n', '\r', ' '], StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(expected, oneLine, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Migrate_UnreachablePostgres_FailsWithMessage()
     {

@@ -18,9 +18,10 @@ public sealed class EventLogSignal : IDisposable
     /// </summary>
     public Task NextAppend => Volatile.Read(ref _appended).Task;
 
+    /// <summary>Events were appended: wakes the processor and every listener.</summary>
     public void Notify()
     {
-        Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        NotifyListeners();
         // Several notifications before the processor wakes collapse into one.
         if (_semaphore.CurrentCount == 0)
         {
@@ -34,6 +35,13 @@ public sealed class EventLogSignal : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// Events became readable in the log without the processor having to be woken: it moved them
+    /// there itself (see <see cref="IEventStaging"/>).
+    /// </summary>
+    public void NotifyListeners()
+        => Interlocked.Exchange(ref _appended, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     /// <summary>Waits for a notification or the timeout, whichever comes first.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)

@@ -17,14 +17,17 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
     private readonly Channel<PendingAppend> _queue;
     private readonly Func<CancellationToken, Task<IEventBatchWriter>> _openWriter;
     private readonly EventLogSignal _signal;
+    private readonly bool _staged;
     private readonly ILogger<GroupCommitEventLog> _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    internal GroupCommitEventLog(Func<CancellationToken, Task<IEventBatchWriter>> openWriter, EventLogSignal signal,
+    /// <param name="staged">The writer stages appends (SQLite): each caller encodes its own before queueing.</param>
+    internal GroupCommitEventLog(Func<CancellationToken, Task<IEventBatchWriter>> openWriter, bool staged, EventLogSignal signal,
         ILogger<GroupCommitEventLog> logger)
     {
         _openWriter = openWriter;
+        _staged = staged;
         _signal = signal;
         _logger = logger;
         // Bounded: when the disk cannot keep up, callers wait here instead of memory growing.
@@ -42,7 +45,9 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
         {
             return;
         }
-        var pending = new PendingAppend(events);
+        // Encoding here runs on every caller's thread at once, while the writer loop is waiting
+        // for the disk, instead of in the loop between two commits.
+        var pending = new PendingAppend(new PreparedAppend(events, _staged ? StagedRun.Encode(events) : null));
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // The caller may give up waiting, but the events are queued and will still be committed.
         await pending.Completion.Task.WaitAsync(cancellationToken);
@@ -52,22 +57,24 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
     {
         IEventBatchWriter? writer = null;
         var batch = new List<PendingAppend>();
-        var events = new List<LoggedEvent>();
+        var appends = new List<PreparedAppend>();
         try
         {
             while (await _queue.Reader.WaitToReadAsync(_stopping.Token))
             {
                 batch.Clear();
-                events.Clear();
-                while (events.Count < MaxEventsPerCommit && _queue.Reader.TryRead(out var pending))
+                appends.Clear();
+                var count = 0;
+                while (count < MaxEventsPerCommit && _queue.Reader.TryRead(out var pending))
                 {
                     batch.Add(pending);
-                    events.AddRange(pending.Events);
+                    appends.Add(pending.Append);
+                    count += pending.Append.Events.Count;
                 }
                 try
                 {
                     writer ??= await _openWriter(_stopping.Token);
-                    await writer.WriteAsync(events, _stopping.Token);
+                    await writer.WriteAsync(appends, _stopping.Token);
                     foreach (var pending in batch)
                     {
                         pending.Completion.TrySetResult();
@@ -76,7 +83,7 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    _logger.LogError(ex, "Committing {Count} events to the event log failed", events.Count);
+                    _logger.LogError(ex, "Committing {Count} events to the event log failed", count);
                     foreach (var pending in batch)
                     {
                         pending.Completion.TrySetException(new EventLogUnavailableException(
@@ -118,9 +125,9 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private sealed class PendingAppend(IReadOnlyList<LoggedEvent> events)
+    private sealed class PendingAppend(PreparedAppend append)
     {
-        public IReadOnlyList<LoggedEvent> Events { get; } = events;
+        public PreparedAppend Append { get; } = append;
         public TaskCompletionSource Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -1,10 +1,8 @@
-using Rapport.Core.Events;
-
 namespace Rapport.Data.EventLog;
 
-/// <summary>Writes many events in one durable transaction; one instance per writer loop.</summary>
+/// <summary>Writes many appends in one durable transaction; one instance per writer loop.</summary>
 internal interface IEventBatchWriter : IAsyncDisposable
 {
-    /// <summary>Inserts the events in order and commits.</summary>
-    Task WriteAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken);
+    /// <summary>Writes the appends' events in order and commits.</summary>
+    Task WriteAsync(IReadOnlyList<PreparedAppend> appends, CancellationToken cancellationToken);
 }

@@ -15,8 +15,9 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
     // Arbitrary, fixed: identifies "the event log append lock" among advisory locks.
     private const long AppendLockKey = 0x5241_5050_4f52_54;
 
-    public async Task WriteAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<PreparedAppend> appends, CancellationToken cancellationToken)
     {
+        var events = appends.Count == 1 ? appends[0].Events : appends.SelectMany(a => a.Events).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction))

@@ -1,45 +1,38 @@
 using Microsoft.Data.Sqlite;
-using Rapport.Core.Events;
 
 namespace Rapport.Data.EventLog;
 
 /// <summary>
 /// Appends to the SQLite event log over one dedicated connection with a prepared statement.
 /// WAL with <c>synchronous=FULL</c>: a commit is on disk when it returns, and one fsync covers
-/// every request of a group commit.
+/// every request of a group commit. The events are staged, a few rows per commit (see
+/// <see cref="SqliteEventLogSchema"/>): one row per event here, with its index entry, limited the
+/// whole tracking API to what one thread could insert.
 /// </summary>
 internal sealed class SqliteEventBatchWriter : IEventBatchWriter
 {
     private readonly SqliteConnection _connection;
+    private readonly SqliteEventSplitter _splitter;
     private readonly SqliteCommand _insert;
     private readonly SqliteParameter[] _parameters;
     private SqliteWalCheckpointer? _checkpointer;
 
-    private SqliteEventBatchWriter(SqliteConnection connection)
+    private SqliteEventBatchWriter(SqliteConnection connection, SqliteEventSplitter splitter)
     {
         _connection = connection;
+        _splitter = splitter;
         _insert = connection.CreateCommand();
-        _insert.CommandText = """
-            INSERT INTO events (dataset_id, message_id, type, user_id, anonymous_id, name, group_id, previous_id, timestamp_ms, received_at_ms, payload)
-            VALUES ($d, $m, $t, $u, $a, $n, $g, $p, $ts, $r, $b)
-            """;
+        _insert.CommandText = "INSERT INTO staged_events (dataset_id, event_count, received_at_ms, body) VALUES ($d, $c, $r, $b)";
         _parameters =
         [
             _insert.Parameters.Add("$d", SqliteType.Text),
-            _insert.Parameters.Add("$m", SqliteType.Text),
-            _insert.Parameters.Add("$t", SqliteType.Integer),
-            _insert.Parameters.Add("$u", SqliteType.Text),
-            _insert.Parameters.Add("$a", SqliteType.Text),
-            _insert.Parameters.Add("$n", SqliteType.Text),
-            _insert.Parameters.Add("$g", SqliteType.Text),
-            _insert.Parameters.Add("$p", SqliteType.Text),
-            _insert.Parameters.Add("$ts", SqliteType.Integer),
+            _insert.Parameters.Add("$c", SqliteType.Integer),
             _insert.Parameters.Add("$r", SqliteType.Integer),
             _insert.Parameters.Add("$b", SqliteType.Blob),
         ];
     }
 
-    public static async Task<SqliteEventBatchWriter> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    public static async Task<SqliteEventBatchWriter> OpenAsync(string connectionString, SqliteEventSplitter splitter, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -57,38 +50,41 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
                 """;
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
-        var writer = new SqliteEventBatchWriter(connection);
+        var writer = new SqliteEventBatchWriter(connection, splitter);
         writer._checkpointer = await SqliteWalCheckpointer.StartAsync(connectionString, cancellationToken);
         return writer;
     }
 
-    public Task WriteAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public async Task WriteAsync(IReadOnlyList<PreparedAppend> appends, CancellationToken cancellationToken)
     {
-        // SQLite work is synchronous under the hood; the async API would only add overhead here.
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        _insert.Transaction = transaction;
-        for (var i = 0; i < events.Count; i++)
+        await _splitter.WriteGate.WaitAsync(cancellationToken);
+        try
         {
-            var e = events[i];
-            _parameters[0].Value = e.DatasetId;
-            _parameters[1].Value = e.MessageId;
-            _parameters[2].Value = (int)e.Type;
-            _parameters[3].Value = (object?)e.UserId ?? DBNull.Value;
-            _parameters[4].Value = (object?)e.AnonymousId ?? DBNull.Value;
-            _parameters[5].Value = (object?)e.Name ?? DBNull.Value;
-            _parameters[6].Value = (object?)e.GroupId ?? DBNull.Value;
-            _parameters[7].Value = (object?)e.PreviousId ?? DBNull.Value;
-            _parameters[8].Value = e.TimestampMs;
-            _parameters[9].Value = e.ReceivedAtMs;
-            _parameters[10].Value = e.Payload;
-            _insert.ExecuteNonQuery();
+            // SQLite work is synchronous under the hood; the async API would only add overhead here.
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            _insert.Transaction = transaction;
+            foreach (var append in appends)
+            {
+                foreach (var run in append.Staged ?? StagedRun.Encode(append.Events))
+                {
+                    _parameters[0].Value = run.DatasetId;
+                    _parameters[1].Value = run.Count;
+                    _parameters[2].Value = run.ReceivedAtMs;
+                    _parameters[3].Value = run.Body;
+                    _insert.ExecuteNonQuery();
+                }
+            }
+            transaction.Commit();
+            _splitter.Staged();
+            if (_checkpointer is { RestartDue: true })
+            {
+                _checkpointer.Restart(_connection);
+            }
         }
-        transaction.Commit();
-        if (_checkpointer is { RestartDue: true })
+        finally
         {
-            _checkpointer.Restart(_connection);
+            _splitter.WriteGate.Release();
         }
-        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

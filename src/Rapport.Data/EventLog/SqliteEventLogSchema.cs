@@ -9,6 +9,13 @@ namespace Rapport.Data.EventLog;
 /// parallel. Other connections see the log through <c>ATTACH … AS log</c>, so queries on
 /// <c>events</c> work unchanged.
 /// </summary>
+/// <remarks>
+/// Appends land in <c>staged_events</c> first: one row per dataset and group commit, holding its
+/// events in <see cref="LoggedEventCodec"/> form, so an fsync'd commit writes a handful of rows
+/// rather than one row and index entry per event. <see cref="SqliteEventSplitter"/> moves them
+/// into <c>events</c>, where every reader finds them, in order and in one transaction with
+/// deleting the staged row.
+/// </remarks>
 public static class SqliteEventLogSchema
 {
     public const string FileName = "events.db";
@@ -42,6 +49,12 @@ public static class SqliteEventLogSchema
             DROP INDEX IF EXISTS ix_events_message;
             DROP INDEX IF EXISTS ix_events_user;
             DROP INDEX IF EXISTS ix_events_anonymous;
+            CREATE TABLE IF NOT EXISTS staged_events (
+                id INTEGER PRIMARY KEY,
+                dataset_id TEXT NOT NULL,
+                event_count INTEGER NOT NULL,
+                received_at_ms INTEGER NOT NULL,
+                body BLOB NOT NULL);
             """;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Rapport.Core.Events;
 using Rapport.Core.Profiles;
 using Rapport.Data.Entities;
+using Rapport.Data.EventLog;
 using Rapport.Data.Storage;
 
 namespace Rapport.Data.Processing;
@@ -15,6 +16,7 @@ namespace Rapport.Data.Processing;
 /// </summary>
 public sealed class ProfileProcessor(
     IDbContextFactory<RapportDbContext> contextFactory,
+    IEventStaging staging,
     TimeProvider timeProvider,
     ILogger<ProfileProcessor> logger)
 {
@@ -47,9 +49,13 @@ public sealed class ProfileProcessor(
         }
     }
 
-    /// <summary>Processes up to <see cref="ChunkSize"/> events; returns what it did.</summary>
+    /// <summary>
+    /// Processes up to <see cref="ChunkSize"/> events; returns what it did. Staged appends are
+    /// moved into the log first (any dataset's: they are few rows, moved in order).
+    /// </summary>
     public async Task<ChunkResult> ProcessChunkAsync(string datasetId, CancellationToken cancellationToken)
     {
+        await staging.SplitAsync(ChunkSize, cancellationToken);
         var gate = _datasetLocks.GetOrAdd(datasetId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try

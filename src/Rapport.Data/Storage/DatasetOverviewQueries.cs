@@ -29,6 +29,9 @@ public sealed class DatasetOverviewQueries(IDbContextFactory<RapportDbContext> c
         var boundary = await events.Where(e => e.ReceivedAtMs < since)
             .OrderByDescending(e => e.Sequence).Select(e => (long?)e.Sequence).FirstOrDefaultAsync(cancellationToken) ?? 0;
         var lastDay = await events.LongCountAsync(e => e.Sequence > boundary, cancellationToken);
-        return new DatasetCounts(profiles, accounts, total, lastDay);
+        // Accepted moments ago and not yet moved into the log: received within the day, unless the
+        // server stopped with them staged a day ago, which is too rare to walk them for.
+        var staged = await db.StagedEventsAsync(datasetId, cancellationToken);
+        return new DatasetCounts(profiles, accounts, total + staged.Count, lastDay + staged.Count);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data.Entities;
+using Rapport.Data.EventLog;
 
 namespace Rapport.Data.Storage;
 
@@ -8,7 +9,7 @@ namespace Rapport.Data.Storage;
 /// (the live stream). Every query walks the <c>(dataset_id, sequence)</c> index from a known
 /// position, so none grows with the whole log.
 /// </summary>
-public sealed class EventLogQueries(IDbContextFactory<RapportDbContext> contextFactory)
+public sealed class EventLogQueries(IDbContextFactory<RapportDbContext> contextFactory, IEventStaging staging)
 {
     /// <summary>
     /// How many of a dataset's latest events the recent list filters through. It bounds the cost
@@ -17,9 +18,14 @@ public sealed class EventLogQueries(IDbContextFactory<RapportDbContext> contextF
     /// </summary>
     public const int RecentWindow = 10_000;
 
-    /// <summary>The dataset's last sequence number (0 when it has no events): one index seek.</summary>
+    /// <summary>
+    /// The dataset's last sequence number (0 when it has no events): one index seek. Staged
+    /// appends are moved into the log first (up to <see cref="StagedEventReads.ReadYourWritesBudget"/>),
+    /// so what was accepted before this call is at or below the number returned.
+    /// </summary>
     public async Task<long> LastSequenceAsync(string datasetId, CancellationToken cancellationToken)
     {
+        await staging.SplitAsync(StagedEventReads.ReadYourWritesBudget, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId)
             .MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Core.Events;
 using Rapport.Data.Entities;
+using Rapport.Data.EventLog;
 
 namespace Rapport.Data.Storage;
 
 /// <summary>Read side of profiles, accounts and the event log, for the admin read API.</summary>
-public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFactory)
+public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFactory, IEventStaging staging)
 {
     public async Task<List<ProfileEntity>> ListProfilesAsync(string datasetId, string? search, int limit, long afterId,
         CancellationToken cancellationToken)
@@ -171,6 +172,8 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
     public async Task<List<EventEntity>> EventsAsync(string datasetId, EventPerson? person, string? name, int limit, long beforeSequence,
         CancellationToken cancellationToken)
     {
+        // An event is listed as soon as its append returned: staged ones are moved into the log first.
+        await staging.SplitAsync(StagedEventReads.ReadYourWritesBudget, cancellationToken);
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         if (person is null)
         {
@@ -216,7 +219,10 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
         var pending = db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId && e.Sequence > position);
         var count = await pending.LongCountAsync(cancellationToken);
         var oldest = count == 0 ? null : await pending.OrderBy(e => e.Sequence).Select(e => (long?)e.ReceivedAtMs).FirstOrDefaultAsync(cancellationToken);
-        return (position, count, oldest is null ? 0 : Math.Max(0, nowMs - oldest.Value));
+        // Staged events are newer than every event in the log, so they are the oldest pending only when the log has none.
+        var staged = await db.StagedEventsAsync(datasetId, cancellationToken);
+        oldest ??= staged.OldestReceivedAtMs;
+        return (position, count + staged.Count, oldest is null ? 0 : Math.Max(0, nowMs - oldest.Value));
     }
 
     /// <summary>

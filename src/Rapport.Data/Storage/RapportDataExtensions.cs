@@ -27,12 +27,23 @@ public static class RapportDataExtensions
         {
             services.AddSingleton(_ => NpgsqlDataSource.Create(storage.ConnectionString));
         }
+        if (storage.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddSingleton(sp => new SqliteEventSplitter(SqliteEventLogSchema.ConnectionString(storage.EventLogPath),
+                sp.GetRequiredService<EventLogSignal>(), sp.GetRequiredService<ILogger<SqliteEventSplitter>>()));
+            services.AddSingleton<IEventStaging>(sp => sp.GetRequiredService<SqliteEventSplitter>());
+        }
+        else
+        {
+            services.AddSingleton<IEventStaging, NoEventStaging>();
+        }
         services.AddSingleton<IEventLog>(sp =>
         {
             Func<CancellationToken, Task<IEventBatchWriter>> open = storage.Provider == DatabaseProvider.Sqlite
-                ? async ct => await SqliteEventBatchWriter.OpenAsync(SqliteEventLogSchema.ConnectionString(storage.EventLogPath), ct)
+                ? async ct => await SqliteEventBatchWriter.OpenAsync(SqliteEventLogSchema.ConnectionString(storage.EventLogPath),
+                    sp.GetRequiredService<SqliteEventSplitter>(), ct)
                 : ct => Task.FromResult<IEventBatchWriter>(new PostgresEventBatchWriter(sp.GetRequiredService<NpgsqlDataSource>()));
-            return new GroupCommitEventLog(open, sp.GetRequiredService<EventLogSignal>(),
+            return new GroupCommitEventLog(open, staged: storage.Provider == DatabaseProvider.Sqlite, sp.GetRequiredService<EventLogSignal>(),
                 sp.GetRequiredService<ILogger<GroupCommitEventLog>>());
         });
         return services;

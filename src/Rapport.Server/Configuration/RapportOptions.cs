@@ -27,6 +27,16 @@ public sealed class RapportOptions
     public int ProcessorBatchMilliseconds { get; set; } = 50;
 
     /// <summary>
+    /// The share (percent) of its time the processor takes while the tracking API is saturated
+    /// (see <c>ProcessorYield</c>); it pauses for the rest, so accepting events comes first. 100
+    /// turns yielding off.
+    /// </summary>
+    public int ProcessorShareUnderLoad { get; set; } = 25;
+
+    /// <summary>Tracking requests in progress at which the tracking API counts as saturated for <see cref="ProcessorShareUnderLoad"/>.</summary>
+    public int ProcessorYieldAtTrackingRequests { get; set; } = 8;
+
+    /// <summary>
     /// Reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed: comma-separated
     /// addresses and networks (see <c>TrustedProxies</c>). Empty: the headers are ignored.
     /// </summary>

@@ -5,18 +5,22 @@ using Rapport.Data.EventLog;
 using Rapport.Data.Processing;
 using Rapport.Server.Configuration;
 using Rapport.Server.Diagnostics;
+using Rapport.Server.Tracking;
 
 namespace Rapport.Server.Processing;
 
 /// <summary>
 /// Keeps profiles up to date: wakes when this node appended events (or every poll interval, for
-/// events appended by other nodes) and processes every dataset's new events.
+/// events appended by other nodes) and processes every dataset's new events. While the tracking
+/// API is saturated it leaves it most of the CPU (see <see cref="ProcessorYield"/>).
 /// </summary>
 internal sealed class EventProcessorService(
     ProfileProcessor processor,
+    IEventStaging staging,
     IDbContextFactory<RapportDbContext> contextFactory,
     EventLogSignal signal,
     RapportMetrics metrics,
+    TrackingAdmission admission,
     TimeProvider timeProvider,
     IOptions<RapportOptions> options,
     ILogger<EventProcessorService> logger) : BackgroundService
@@ -25,12 +29,22 @@ internal sealed class EventProcessorService(
     {
         var poll = TimeSpan.FromMilliseconds(Math.Max(50, options.Value.ProcessorPollMilliseconds));
         var gather = TimeSpan.FromMilliseconds(options.Value.ProcessorBatchMilliseconds);
+        var yield = new ProcessorYield(options.Value.ProcessorShareUnderLoad, options.Value.ProcessorYieldAtTrackingRequests);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                var started = timeProvider.GetTimestamp();
                 var busy = await ProcessAllAsync(stoppingToken);
-                if (!busy)
+                if (busy)
+                {
+                    var pause = yield.PauseAfter(timeProvider.GetElapsedTime(started), admission.InProgress);
+                    if (pause > TimeSpan.Zero)
+                    {
+                        await Task.Delay(pause, timeProvider, stoppingToken);
+                    }
+                }
+                else
                 {
                     metrics.CaughtUp();
                     // Woken by an append: at 10,000 events/s a wake-up comes with every group commit,
@@ -62,6 +76,10 @@ internal sealed class EventProcessorService(
         {
             datasetIds = await db.Datasets.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         }
+        // Staged appends of every dataset first, so each dataset's chunk below finds its own. Not
+        // counted as work done: the append that staged them also woke this service, and its next
+        // wait returns at once.
+        await staging.SplitAsync(processor.ChunkSize, cancellationToken);
         var busy = false;
         foreach (var datasetId in datasetIds)
         {

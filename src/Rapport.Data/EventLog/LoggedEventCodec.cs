@@ -1,0 +1,176 @@
+using System.Buffers.Binary;
+using System.Text;
+using Rapport.Core.Events;
+
+namespace Rapport.Data.EventLog;
+
+/// <summary>
+/// The binary form of a staged run of events (see <see cref="SqliteEventSplitter"/>): the events
+/// of one dataset, in order, each with every column of the log. A version byte first, then per
+/// event: message id, type, user id, anonymous id, name, group id, previous id, timestamp,
+/// received-at and payload. Strings are UTF-8 behind a length, stored as length + 1 so that 0
+/// means null; the two times are 8 bytes little-endian.
+/// </summary>
+internal static class LoggedEventCodec
+{
+    private const byte Version = 1;
+
+    public static byte[] Encode(IReadOnlyList<LoggedEvent> events, int start, int count)
+    {
+        var size = 1;
+        for (var i = start; i < start + count; i++)
+        {
+            var e = events[i];
+            size += StringSize(e.MessageId) + 1 + StringSize(e.UserId) + StringSize(e.AnonymousId) + StringSize(e.Name)
+                + StringSize(e.GroupId) + StringSize(e.PreviousId) + 16 + VarIntSize((uint)e.Payload.Length) + e.Payload.Length;
+        }
+        var buffer = new byte[size];
+        var span = buffer.AsSpan();
+        span[0] = Version;
+        var at = 1;
+        for (var i = start; i < start + count; i++)
+        {
+            var e = events[i];
+            at = WriteString(span, at, e.MessageId);
+            span[at++] = (byte)e.Type;
+            at = WriteString(span, at, e.UserId);
+            at = WriteString(span, at, e.AnonymousId);
+            at = WriteString(span, at, e.Name);
+            at = WriteString(span, at, e.GroupId);
+            at = WriteString(span, at, e.PreviousId);
+            BinaryPrimitives.WriteInt64LittleEndian(span[at..], e.TimestampMs);
+            BinaryPrimitives.WriteInt64LittleEndian(span[(at + 8)..], e.ReceivedAtMs);
+            at += 16;
+            at = WriteVarInt(span, at, (uint)e.Payload.Length);
+            e.Payload.CopyTo(span[at..]);
+            at += e.Payload.Length;
+        }
+        return buffer;
+    }
+
+    /// <summary>Reads back what <see cref="Encode"/> wrote; <paramref name="datasetId"/> is the run's dataset.</summary>
+    /// <exception cref="InvalidDataException">The bytes are not a staged run this version wrote.</exception>
+    public static List<LoggedEvent> Decode(ReadOnlySpan<byte> data, string datasetId, int expectedCount)
+    {
+        if (data.IsEmpty || data[0] != Version)
+        {
+            throw new InvalidDataException($"A staged event run starts with version {(data.IsEmpty ? "nothing" : data[0].ToString(System.Globalization.CultureInfo.InvariantCulture))}; this build reads version {Version}.");
+        }
+        var events = new List<LoggedEvent>(expectedCount);
+        var at = 1;
+        try
+        {
+            while (at < data.Length)
+            {
+                var messageId = ReadString(data, ref at)
+                    ?? throw new InvalidDataException("A staged event has no message id.");
+                var type = (EventType)data[at++];
+                var userId = ReadString(data, ref at);
+                var anonymousId = ReadString(data, ref at);
+                var name = ReadString(data, ref at);
+                var groupId = ReadString(data, ref at);
+                var previousId = ReadString(data, ref at);
+                var timestamp = BinaryPrimitives.ReadInt64LittleEndian(data[at..]);
+                var receivedAt = BinaryPrimitives.ReadInt64LittleEndian(data[(at + 8)..]);
+                at += 16;
+                var payloadLength = (int)ReadVarInt(data, ref at);
+                var payload = data.Slice(at, payloadLength).ToArray();
+                at += payloadLength;
+                events.Add(new LoggedEvent
+                {
+                    DatasetId = datasetId,
+                    MessageId = messageId,
+                    Type = type,
+                    UserId = userId,
+                    AnonymousId = anonymousId,
+                    Name = name,
+                    GroupId = groupId,
+                    PreviousId = previousId,
+                    TimestampMs = timestamp,
+                    ReceivedAtMs = receivedAt,
+                    Payload = payload,
+                });
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            throw new InvalidDataException("A staged event run is cut short.", ex);
+        }
+        if (events.Count != expectedCount)
+        {
+            throw new InvalidDataException($"A staged event run holds {events.Count} events where {expectedCount} were staged.");
+        }
+        return events;
+    }
+
+    private static int StringSize(string? value)
+    {
+        if (value is null)
+        {
+            return 1;
+        }
+        var bytes = Encoding.UTF8.GetByteCount(value);
+        return VarIntSize((uint)bytes + 1) + bytes;
+    }
+
+    private static int WriteString(Span<byte> span, int at, string? value)
+    {
+        if (value is null)
+        {
+            span[at] = 0;
+            return at + 1;
+        }
+        var bytes = Encoding.UTF8.GetByteCount(value);
+        at = WriteVarInt(span, at, (uint)bytes + 1);
+        return at + Encoding.UTF8.GetBytes(value, span[at..]);
+    }
+
+    private static string? ReadString(ReadOnlySpan<byte> data, ref int at)
+    {
+        var length = ReadVarInt(data, ref at);
+        if (length == 0)
+        {
+            return null;
+        }
+        var value = Encoding.UTF8.GetString(data.Slice(at, (int)length - 1));
+        at += (int)length - 1;
+        return value;
+    }
+
+    private static int VarIntSize(uint value)
+    {
+        var size = 1;
+        while (value >= 0x80)
+        {
+            value >>= 7;
+            size++;
+        }
+        return size;
+    }
+
+    private static int WriteVarInt(Span<byte> span, int at, uint value)
+    {
+        while (value >= 0x80)
+        {
+            span[at++] = (byte)(value | 0x80);
+            value >>= 7;
+        }
+        span[at++] = (byte)value;
+        return at;
+    }
+
+    private static uint ReadVarInt(ReadOnlySpan<byte> data, ref int at)
+    {
+        uint value = 0;
+        for (var shift = 0; shift < 35; shift += 7)
+        {
+            var b = data[at++];
+            value |= (uint)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return value;
+            }
+        }
+        throw new InvalidDataException("A staged event run holds a malformed length.");
+    }
+}
