@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using System.Text;
 using Rapport.Core.Events;
 
@@ -6,58 +8,104 @@ namespace Rapport.Data.EventLog;
 
 /// <summary>
 /// The binary form of a staged run of events (see <see cref="SqliteEventSplitter"/>): the events
-/// of one dataset, in order, each with every column of the log. A version byte first, then per
-/// event: message id, type, user id, anonymous id, name, group id, previous id, timestamp,
-/// received-at and payload. Strings are UTF-8 behind a length, stored as length + 1 so that 0
-/// means null; the two times are 8 bytes little-endian.
+/// of one dataset, in order, each with every column of the log. A version byte first; version 2
+/// (written) is the plain form Brotli-compressed behind its length, version 1 the plain form
+/// itself. The plain form, per event: message id, type, user id, anonymous id, name, group id,
+/// previous id, timestamp, received-at and payload. Strings are UTF-8 behind a length, stored as
+/// length + 1 so that 0 means null; the two times are 8 bytes little-endian.
 /// </summary>
+/// <remarks>
+/// Compressed because the disk, not the CPU, limited appends: every staged byte is written to the
+/// WAL and again when the WAL is copied back, 300 MB/s at 200,000 events/s. Brotli at quality 1
+/// shrinks tracking JSON several times over at a fraction of a core, spent on the callers' threads.
+/// </remarks>
 internal static class LoggedEventCodec
 {
-    private const byte Version = 1;
+    private const byte Plain = 1;
+    private const byte Compressed = 2;
+    private const int Quality = 1;
+    private const int Window = 22;
 
     public static byte[] Encode(IReadOnlyList<LoggedEvent> events, int start, int count)
     {
-        var size = 1;
+        var size = 0;
         for (var i = start; i < start + count; i++)
         {
             var e = events[i];
             size += StringSize(e.MessageId) + 1 + StringSize(e.UserId) + StringSize(e.AnonymousId) + StringSize(e.Name)
                 + StringSize(e.GroupId) + StringSize(e.PreviousId) + 16 + VarIntSize((uint)e.Payload.Length) + e.Payload.Length;
         }
-        var buffer = new byte[size];
-        var span = buffer.AsSpan();
-        span[0] = Version;
-        var at = 1;
-        for (var i = start; i < start + count; i++)
+        var plain = ArrayPool<byte>.Shared.Rent(size);
+        var packed = ArrayPool<byte>.Shared.Rent(1 + 5 + BrotliEncoder.GetMaxCompressedLength(size));
+        try
         {
-            var e = events[i];
-            at = WriteString(span, at, e.MessageId);
-            span[at++] = (byte)e.Type;
-            at = WriteString(span, at, e.UserId);
-            at = WriteString(span, at, e.AnonymousId);
-            at = WriteString(span, at, e.Name);
-            at = WriteString(span, at, e.GroupId);
-            at = WriteString(span, at, e.PreviousId);
-            BinaryPrimitives.WriteInt64LittleEndian(span[at..], e.TimestampMs);
-            BinaryPrimitives.WriteInt64LittleEndian(span[(at + 8)..], e.ReceivedAtMs);
-            at += 16;
-            at = WriteVarInt(span, at, (uint)e.Payload.Length);
-            e.Payload.CopyTo(span[at..]);
-            at += e.Payload.Length;
+            var span = plain.AsSpan(0, size);
+            var at = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var e = events[i];
+                at = WriteString(span, at, e.MessageId);
+                span[at++] = (byte)e.Type;
+                at = WriteString(span, at, e.UserId);
+                at = WriteString(span, at, e.AnonymousId);
+                at = WriteString(span, at, e.Name);
+                at = WriteString(span, at, e.GroupId);
+                at = WriteString(span, at, e.PreviousId);
+                BinaryPrimitives.WriteInt64LittleEndian(span[at..], e.TimestampMs);
+                BinaryPrimitives.WriteInt64LittleEndian(span[(at + 8)..], e.ReceivedAtMs);
+                at += 16;
+                at = WriteVarInt(span, at, (uint)e.Payload.Length);
+                e.Payload.CopyTo(span[at..]);
+                at += e.Payload.Length;
+            }
+            packed[0] = Compressed;
+            var header = WriteVarInt(packed, 1, (uint)size);
+            if (!BrotliEncoder.TryCompress(span, packed.AsSpan(header), out var written, Quality, Window))
+            {
+                throw new InvalidOperationException("Brotli could not compress a staged event run into its maximum compressed length.");
+            }
+            return packed.AsSpan(0, header + written).ToArray();
         }
-        return buffer;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(plain);
+            ArrayPool<byte>.Shared.Return(packed);
+        }
     }
 
     /// <summary>Reads back what <see cref="Encode"/> wrote; <paramref name="datasetId"/> is the run's dataset.</summary>
     /// <exception cref="InvalidDataException">The bytes are not a staged run this version wrote.</exception>
     public static List<LoggedEvent> Decode(ReadOnlySpan<byte> data, string datasetId, int expectedCount)
     {
-        if (data.IsEmpty || data[0] != Version)
+        if (data.IsEmpty || data[0] is not (Plain or Compressed))
         {
-            throw new InvalidDataException($"A staged event run starts with version {(data.IsEmpty ? "nothing" : data[0].ToString(System.Globalization.CultureInfo.InvariantCulture))}; this build reads version {Version}.");
+            throw new InvalidDataException($"A staged event run starts with version {(data.IsEmpty ? "nothing" : data[0].ToString(System.Globalization.CultureInfo.InvariantCulture))}; this build reads versions {Plain} and {Compressed}.");
         }
+        if (data[0] == Plain)
+        {
+            return DecodePlain(data[1..], datasetId, expectedCount);
+        }
+        var header = 1;
+        var size = (int)ReadVarInt(data, ref header);
+        var plain = ArrayPool<byte>.Shared.Rent(size);
+        try
+        {
+            if (!BrotliDecoder.TryDecompress(data[header..], plain, out var written) || written != size)
+            {
+                throw new InvalidDataException("A staged event run does not decompress to its recorded length.");
+            }
+            return DecodePlain(plain.AsSpan(0, size), datasetId, expectedCount);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(plain);
+        }
+    }
+
+    private static List<LoggedEvent> DecodePlain(ReadOnlySpan<byte> data, string datasetId, int expectedCount)
+    {
         var events = new List<LoggedEvent>(expectedCount);
-        var at = 1;
+        var at = 0;
         try
         {
             while (at < data.Length)
@@ -92,7 +140,7 @@ internal static class LoggedEventCodec
                 });
             }
         }
-        catch (ArgumentOutOfRangeException ex)
+        catch (Exception ex) when (ex is ArgumentOutOfRangeException or IndexOutOfRangeException)
         {
             throw new InvalidDataException("A staged event run is cut short.", ex);
         }
