@@ -28,8 +28,13 @@ public sealed class ProfileProcessor(
     /// </summary>
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _datasetLocks = new(StringComparer.Ordinal);
 
-    /// <summary>Events handled per transaction.</summary>
-    public int ChunkSize { get; init; } = 5_000;
+    /// <summary>
+    /// Events handled per transaction. Most of a chunk's cost is per profile it touches (read, parse,
+    /// write back), so a larger chunk applies more events per profile write when catching up:
+    /// measured, 5,000 caught up at about 20,000 events/s and 20,000 at about 39,000, but 20,000
+    /// took the sync benchmark's set-up past 500 MB. 10,000 keeps it at 422 MB.
+    /// </summary>
+    public int ChunkSize { get; init; } = 10_000;
 
     /// <summary>Ids per lookup statement: a whole chunk's worth, bounded so one statement stays modest.</summary>
     private const int LookupChunk = 5_000;
