@@ -411,7 +411,11 @@ public static class IngestBenchmark
             + $"machine load average {LoadAverage()}");
         // Threads ready to run but waiting for a CPU: when this exceeds the CPU time, the figures
         // below measure the machine's other work more than Rapport.
-        Console.WriteLine($"    threads waited {waitSeconds:F1} s for a CPU while ready to run{(waitSeconds > cpuSeconds ? " (more than they ran: the machine was the limit)" : "")}");
+        // The sum covers live threads only: when thread-pool threads exit during a phase, their wait
+        // leaves the sum and the difference can even turn negative, which means nothing.
+        Console.WriteLine(waitSeconds < 0
+            ? "    threads waited: unknown (thread-pool threads exited during the phase and took their counts with them)"
+            : $"    threads waited {waitSeconds:F1} s for a CPU while ready to run{(waitSeconds > cpuSeconds ? " (more than they ran: the machine was the limit)" : "")}");
         Console.WriteLine($"    {phase.EventsPerSecond,10:N0} events/s accepted ({phase.EventsPerSecond / IngestBodyFactory.EventsPerBatch:N0} requests/s) over {phase.Seconds:N0} s");
         Console.WriteLine($"    latency per request: p50 {phase.Percentile(50):F1} ms, p99 {phase.Percentile(99):F1} ms, max {phase.Percentile(100):F1} ms "
             + $"({phase.LatenciesMs.Length:N0} requests); non-200: {phase.DescribeFailures()}; RSS now {RssSampler.CurrentMb():F0} MB");

@@ -16,9 +16,16 @@ namespace Rapport.Data.EventLog;
 /// write lock through <see cref="WriteGate"/>: SQLite's own busy handler sleeps in growing steps
 /// and would let one of them wait behind the other's next transaction as well.
 /// </remarks>
-internal sealed class SqliteEventSplitter(string connectionString, EventLogSignal signal, ILogger<SqliteEventSplitter> logger)
+internal sealed class SqliteEventSplitter(string connectionString, EventLogSignal signal, TimeProvider time, ILogger<SqliteEventSplitter> logger)
     : IEventStaging, IAsyncDisposable
 {
+    /// <summary>
+    /// How often the table is looked at even with nothing staged by this process: another process
+    /// on the same data directory (<c>rapport sync</c>, <c>rapport reprocess</c>) may have staged
+    /// events and stopped before moving them.
+    /// </summary>
+    private static readonly TimeSpan LookEvery = TimeSpan.FromSeconds(1);
+
     /// <summary>Events moved per transaction: the appender waits at most this long for its turn.</summary>
     private const int EventsPerTransaction = 2_000;
 
@@ -34,6 +41,7 @@ internal sealed class SqliteEventSplitter(string connectionString, EventLogSigna
     // True from start-up (a crash may have left rows staged) and after every append; false once
     // a move found nothing left. Read and written under the gate.
     private bool _maybeStaged = true;
+    private long _lookedAt;
     private bool _disposed;
 
     /// <summary>Held by whoever writes the log file: the appender for a group commit, this class for a move.</summary>
@@ -51,10 +59,11 @@ internal sealed class SqliteEventSplitter(string connectionString, EventLogSigna
             int count;
             try
             {
-                if (!_maybeStaged || _disposed)
+                if (_disposed || (!_maybeStaged && time.GetElapsedTime(_lookedAt) < LookEvery))
                 {
                     break;
                 }
+                _lookedAt = time.GetTimestamp();
                 count = MoveOnce(Math.Min(EventsPerTransaction, maxEvents - moved));
             }
             finally

@@ -30,7 +30,8 @@ public static class RapportDataExtensions
         if (storage.Provider == DatabaseProvider.Sqlite)
         {
             services.AddSingleton(sp => new SqliteEventSplitter(SqliteEventLogSchema.ConnectionString(storage.EventLogPath),
-                sp.GetRequiredService<EventLogSignal>(), sp.GetRequiredService<ILogger<SqliteEventSplitter>>()));
+                sp.GetRequiredService<EventLogSignal>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+                sp.GetRequiredService<ILogger<SqliteEventSplitter>>()));
             services.AddSingleton<IEventStaging>(sp => sp.GetRequiredService<SqliteEventSplitter>());
         }
         else
