@@ -5,7 +5,7 @@ namespace Rapport.Data.EventLog;
 /// <summary>
 /// Appends to the SQLite event log over one dedicated connection with a prepared statement.
 /// WAL with <c>synchronous=FULL</c>: a commit is on disk when it returns, and one fsync covers
-/// every request of a group commit. The events are staged, a few rows per commit (see
+/// every request of a group commit. The events are staged, one small row per request (see
 /// <see cref="SqliteEventLogSchema"/>): one row per event here, with its index entry, limited the
 /// whole tracking API to what one thread could insert.
 /// </summary>

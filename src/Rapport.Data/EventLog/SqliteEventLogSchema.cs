@@ -10,9 +10,10 @@ namespace Rapport.Data.EventLog;
 /// <c>events</c> work unchanged.
 /// </summary>
 /// <remarks>
-/// Appends land in <c>staged_events</c> first: one row per dataset and group commit, holding its
-/// events in <see cref="LoggedEventCodec"/> form, so an fsync'd commit writes a handful of rows
-/// rather than one row and index entry per event. <see cref="SqliteEventSplitter"/> moves them
+/// Appends land in <c>staged_events</c> first: one row per request (per dataset in it, at most
+/// <see cref="StagedRun.MaxEvents"/> events), holding its events in compressed
+/// <see cref="LoggedEventCodec"/> form, so an fsync'd commit writes a few small rows rather than
+/// one row and index entry per event. <see cref="SqliteEventSplitter"/> moves them
 /// into <c>events</c>, where every reader finds them, in order and in one transaction with
 /// deleting the staged row.
 /// </remarks>
