@@ -215,12 +215,16 @@ public sealed class ProfileQueries(IDbContextFactory<RapportDbContext> contextFa
     public async Task<(long Position, long Pending, long LagMs)> StatusAsync(string datasetId, long nowMs, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // Staged events first, then the log: the processor may move events from one to the other
+        // between the two reads. In this order such an event is counted twice for a moment; in the
+        // other it was counted in neither, and "0 pending" was reported before it was applied
+        // (seen in CI). Waiting for 0 pending must mean everything accepted so far is applied.
+        var staged = await db.StagedEventsAsync(datasetId, cancellationToken);
         var position = await db.ProcessedPositionAsync(datasetId, cancellationToken);
         var pending = db.Events.AsNoTracking().Where(e => e.DatasetId == datasetId && e.Sequence > position);
         var count = await pending.LongCountAsync(cancellationToken);
         var oldest = count == 0 ? null : await pending.OrderBy(e => e.Sequence).Select(e => (long?)e.ReceivedAtMs).FirstOrDefaultAsync(cancellationToken);
         // Staged events are newer than every event in the log, so they are the oldest pending only when the log has none.
-        var staged = await db.StagedEventsAsync(datasetId, cancellationToken);
         oldest ??= staged.OldestReceivedAtMs;
         return (position, count + staged.Count, oldest is null ? 0 : Math.Max(0, nowMs - oldest.Value));
     }
