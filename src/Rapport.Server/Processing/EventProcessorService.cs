@@ -16,7 +16,6 @@ namespace Rapport.Server.Processing;
 /// </summary>
 internal sealed class EventProcessorService(
     ProfileProcessor processor,
-    IEventStaging staging,
     IDbContextFactory<RapportDbContext> contextFactory,
     EventLogSignal signal,
     RapportMetrics metrics,
@@ -76,10 +75,6 @@ internal sealed class EventProcessorService(
         {
             datasetIds = await db.Datasets.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         }
-        // Staged appends of every dataset first, so each dataset's chunk below finds its own. Not
-        // counted as work done: the append that staged them also woke this service, and its next
-        // wait returns at once.
-        await staging.SplitAsync(processor.ChunkSize, cancellationToken);
         var busy = false;
         foreach (var datasetId in datasetIds)
         {
