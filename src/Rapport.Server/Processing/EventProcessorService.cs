@@ -37,11 +37,7 @@ internal sealed class EventProcessorService(
                 var busy = await ProcessAllAsync(stoppingToken);
                 if (busy)
                 {
-                    var pause = yield.PauseAfter(timeProvider.GetElapsedTime(started), admission.InProgress);
-                    if (pause > TimeSpan.Zero)
-                    {
-                        await Task.Delay(pause, timeProvider, stoppingToken);
-                    }
+                    await yield.PauseAsync(timeProvider.GetElapsedTime(started), () => admission.InProgress, timeProvider, stoppingToken);
                 }
                 else
                 {

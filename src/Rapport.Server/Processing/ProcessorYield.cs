@@ -11,21 +11,49 @@ namespace Rapport.Server.Processing;
 /// </summary>
 public sealed class ProcessorYield(int sharePercent, int saturatedAt)
 {
-    /// <summary>Longest single pause: the processor looks at the load again at least this often.</summary>
-    public static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Longest stretch of a pause without looking at the load: a pause ends within this long of
+    /// the tracking API falling below <see cref="SaturatedAt"/>, so profiles catch up soon after a burst.
+    /// </summary>
+    public static readonly TimeSpan LookEvery = TimeSpan.FromSeconds(1);
 
     public int SharePercent { get; } = sharePercent;
 
     public int SaturatedAt { get; } = saturatedAt;
 
-    /// <summary>The pause after a pass that took <paramref name="pass"/> and applied events, given the tracking requests in progress now.</summary>
+    /// <summary>Whether the processor yields at this many tracking requests in progress.</summary>
+    public bool Yields(long trackingRequestsInProgress) => SharePercent < 100 && trackingRequestsInProgress >= SaturatedAt;
+
+    /// <summary>
+    /// The whole pause after a pass that took <paramref name="pass"/> and applied events, given the
+    /// tracking requests in progress now. Not capped: a pass of a large chunk on a contended CPU
+    /// can take seconds, and a capped pause would hand the processor far more than its share.
+    /// </summary>
     public TimeSpan PauseAfter(TimeSpan pass, long trackingRequestsInProgress)
+        => Yields(trackingRequestsInProgress) && pass > TimeSpan.Zero
+            ? pass * ((100.0 - SharePercent) / SharePercent)
+            : TimeSpan.Zero;
+
+    /// <summary>
+    /// Pauses after a pass as <see cref="PauseAfter"/> says, in steps of at most
+    /// <see cref="LookEvery"/>, and stops early once <paramref name="trackingRequestsInProgress"/>
+    /// falls below <see cref="SaturatedAt"/>. Returns how long it paused.
+    /// </summary>
+    public async Task<TimeSpan> PauseAsync(TimeSpan pass, Func<long> trackingRequestsInProgress, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (SharePercent >= 100 || trackingRequestsInProgress < SaturatedAt || pass <= TimeSpan.Zero)
+        var remaining = PauseAfter(pass, trackingRequestsInProgress());
+        var paused = TimeSpan.Zero;
+        while (remaining > TimeSpan.Zero)
         {
-            return TimeSpan.Zero;
+            var step = remaining < LookEvery ? remaining : LookEvery;
+            await Task.Delay(step, time, cancellationToken);
+            paused += step;
+            remaining -= step;
+            if (!Yields(trackingRequestsInProgress()))
+            {
+                break;
+            }
         }
-        var pause = pass * ((100.0 - SharePercent) / SharePercent);
-        return pause < MaxPause ? pause : MaxPause;
+        return paused;
     }
 }
