@@ -1,3 +1,6 @@
+using Rapport.Data.Storage;
+using Microsoft.Data.Sqlite;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -67,6 +70,50 @@ public sealed class StagedEventLogTests
             Assert.Equal(expected.ReceivedAtMs, actual.ReceivedAtMs);
             Assert.Equal(expected.Payload, actual.Payload);
         }
+    }
+
+    [Fact]
+    public async Task StagedRow_LeftBrotliCompressedByAnEarlierBuild_IsStillMovedIntoTheLog()
+    {
+        await using var host = await RapportTestHost.StartAsync(DatabaseKind.Sqlite, Ct);
+        var dataset = await host.CreateDatasetAsync();
+        // An earlier build compressed staged runs with Brotli (version 2); rows it staged and did not
+        // move before an upgrade must still reach the log. The plain form is the documented one.
+        var plain = new MemoryStream();
+        WriteStaged(plain, "m-old-1", EventType.Track, userId: "u-1", name: "Signed Up", payload: "{\"event\":\"Signed Up\"}"u8.ToArray());
+        WriteStaged(plain, "m-old-2", EventType.Identify, userId: "u-2", name: null, payload: "{\"traits\":{}}"u8.ToArray());
+        var body = new MemoryStream();
+        body.WriteByte(2);
+        WriteVarInt(body, (uint)plain.Length);
+        using (var brotli = new BrotliStream(body, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            brotli.Write(plain.ToArray());
+        }
+        await using (var connection = new SqliteConnection(SqliteEventLogSchema.ConnectionString(host.Services.GetRequiredService<StorageOptions>().EventLogPath)))
+        {
+            await connection.OpenAsync(Ct);
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO staged_events (dataset_id, event_count, received_at_ms, body) VALUES ($d, 2, 1700000000000, $b)";
+            insert.Parameters.AddWithValue("$d", dataset.Id);
+            insert.Parameters.AddWithValue("$b", body.ToArray());
+            await insert.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The server looks for rows staged by another process once a second.
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<RapportDbContext>>();
+        var read = new List<Rapport.Data.Entities.EventEntity>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (read.Count < 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100, Ct);
+            await host.Services.GetRequiredService<IEventStaging>().SplitAsync(int.MaxValue, Ct);
+            await using var db = await contexts.CreateDbContextAsync(Ct);
+            read = await db.Events.AsNoTracking().Where(e => e.DatasetId == dataset.Id).OrderBy(e => e.Sequence).ToListAsync(Ct);
+        }
+        Assert.Equal(["m-old-1", "m-old-2"], read.Select(e => e.MessageId));
+        Assert.Equal(["u-1", "u-2"], read.Select(e => e.UserId));
+        Assert.Equal("Signed Up", read[0].Name);
+        Assert.Equal("{\"traits\":{}}"u8.ToArray(), read[1].Payload);
     }
 
     [Fact]
@@ -151,4 +198,41 @@ public sealed class StagedEventLogTests
         ReceivedAtMs = 1_700_000_000_456,
         Payload = payload,
     };
+
+    private static void WriteStaged(MemoryStream plain, string messageId, EventType type, string userId, string? name, byte[] payload)
+    {
+        WriteString(plain, messageId);
+        plain.WriteByte((byte)type);
+        WriteString(plain, userId);
+        WriteString(plain, null); // anonymousId
+        WriteString(plain, name);
+        WriteString(plain, null); // groupId
+        WriteString(plain, null); // previousId
+        plain.Write(BitConverter.GetBytes(1_700_000_000_000L)); // timestamp, little-endian
+        plain.Write(BitConverter.GetBytes(1_700_000_000_100L)); // received at
+        WriteVarInt(plain, (uint)payload.Length);
+        plain.Write(payload);
+    }
+
+    private static void WriteString(MemoryStream stream, string? value)
+    {
+        if (value is null)
+        {
+            stream.WriteByte(0);
+            return;
+        }
+        var bytes = Encoding.UTF8.GetBytes(value);
+        WriteVarInt(stream, (uint)bytes.Length + 1);
+        stream.Write(bytes);
+    }
+
+    private static void WriteVarInt(MemoryStream stream, uint value)
+    {
+        while (value >= 0x80)
+        {
+            stream.WriteByte((byte)(value | 0x80));
+            value >>= 7;
+        }
+        stream.WriteByte((byte)value);
+    }
 }
