@@ -39,15 +39,20 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
         _loop = Task.Run(RunAsync);
     }
 
-    public async ValueTask AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
+    public ValueTask AppendAsync(IReadOnlyList<LoggedEvent> events, CancellationToken cancellationToken)
     {
         if (events.Count == 0)
         {
-            return;
+            return ValueTask.CompletedTask;
         }
         // Encoding here runs on every caller's thread at once, while the writer loop is waiting
-        // for the disk, instead of in the loop between two commits.
-        var pending = new PendingAppend(new PreparedAppend(events, _staged ? StagedRun.Encode(events) : null));
+        // for the disk, instead of in the loop between two commits. Not an async method itself, so
+        // that nothing waiting for the commit holds on to the events once they are encoded.
+        return EnqueueAsync(new PendingAppend(_staged ? PreparedAppend.ForStaging(events) : PreparedAppend.AsTheyAre(events)), cancellationToken);
+    }
+
+    private async ValueTask EnqueueAsync(PendingAppend pending, CancellationToken cancellationToken)
+    {
         await _queue.Writer.WriteAsync(pending, cancellationToken);
         // The caller may give up waiting, but the events are queued and will still be committed.
         await pending.Completion.Task.WaitAsync(cancellationToken);
@@ -69,7 +74,7 @@ public sealed class GroupCommitEventLog : IEventLog, IAsyncDisposable
                 {
                     batch.Add(pending);
                     appends.Add(pending.Append);
-                    count += pending.Append.Events.Count;
+                    count += pending.Append.Count;
                 }
                 try
                 {

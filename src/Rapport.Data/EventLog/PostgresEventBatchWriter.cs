@@ -17,7 +17,7 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
 
     public async Task WriteAsync(IReadOnlyList<PreparedAppend> appends, CancellationToken cancellationToken)
     {
-        var events = appends.Count == 1 ? appends[0].Events : appends.SelectMany(a => a.Events).ToList();
+        var events = appends.Count == 1 ? appends[0].Events! : appends.SelectMany(a => a.Events!).ToList();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@k)", connection, transaction))

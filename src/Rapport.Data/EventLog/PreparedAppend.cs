@@ -4,7 +4,28 @@ namespace Rapport.Data.EventLog;
 
 /// <summary>
 /// One caller's events on their way to the log, with the work done on the caller's thread before
-/// they were queued: the SQLite log stages them encoded (<see cref="Staged"/>, null on PostgreSQL),
-/// so the single writer loop only copies bytes.
+/// they were queued. The SQLite log stages them encoded (<see cref="Staged"/>) and keeps nothing
+/// else: the events themselves become garbage before the commit instead of surviving collections
+/// while it waits. PostgreSQL writes the <see cref="Events"/> themselves.
 /// </summary>
-internal sealed record PreparedAppend(IReadOnlyList<LoggedEvent> Events, StagedRun[]? Staged);
+internal sealed class PreparedAppend
+{
+    private PreparedAppend(IReadOnlyList<LoggedEvent>? events, StagedRun[]? staged, int count)
+    {
+        Events = events;
+        Staged = staged;
+        Count = count;
+    }
+
+    /// <summary>The events, when the log writes them as they are (null once staged).</summary>
+    public IReadOnlyList<LoggedEvent>? Events { get; }
+
+    /// <summary>The events encoded for <c>staged_events</c> (null when the log writes them as they are).</summary>
+    public StagedRun[]? Staged { get; }
+
+    public int Count { get; }
+
+    public static PreparedAppend AsTheyAre(IReadOnlyList<LoggedEvent> events) => new(events, null, events.Count);
+
+    public static PreparedAppend ForStaging(IReadOnlyList<LoggedEvent> events) => new(null, StagedRun.Encode(events), events.Count);
+}

@@ -65,7 +65,7 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
             _insert.Transaction = transaction;
             foreach (var append in appends)
             {
-                foreach (var run in append.Staged ?? StagedRun.Encode(append.Events))
+                foreach (var run in append.Staged ?? StagedRun.Encode(append.Events!))
                 {
                     _parameters[0].Value = run.DatasetId;
                     _parameters[1].Value = run.Count;

@@ -63,17 +63,19 @@ internal sealed class TrackingPipeline(
                 errors.Take(100).Select(e => new TrackingErrorDto(e.Index, e.Message)).ToList());
         }
 
+        // Not used after the append, so the events can be collected while the commit is awaited.
+        var count = events.Count;
         try
         {
             await eventLog.AppendAsync(events, cancellationToken);
         }
         catch (EventLogUnavailableException ex)
         {
-            metrics.Rejected(events.Count, "storage");
+            metrics.Rejected(count, "storage");
             return TrackingOutcome.Refused(503, "Storage unavailable", ex.Message + " Retry the request.");
         }
-        metrics.Accepted(events.Count, type?.ToWireName() ?? "batch");
-        return TrackingOutcome.Ok(events);
+        metrics.Accepted(count, type?.ToWireName() ?? "batch");
+        return TrackingOutcome.Ok;
     }
 
     private void ReadBatch(JsonElement root, string datasetId, long receivedAt, List<LoggedEvent> events, List<TrackingError> errors)
