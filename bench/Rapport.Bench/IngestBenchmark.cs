@@ -129,32 +129,26 @@ public static class IngestBenchmark
         Console.WriteLine();
 
         // 1. Parse-only baseline: same client, same bodies, same server, no storage.
-        var cpu = CpuSeconds();
-        var wait = CpuWait.Seconds();
+        var meter = PhaseCost.Start();
         var baseline = await RunClosedLoopAsync(client, baselineUri, factory, workers, warmup, duration, null);
-        PrintPhase("baseline (parse only)", baseline, CpuSeconds() - cpu, CpuWait.Seconds() - wait, warmup + duration);
+        PrintPhase("baseline (parse only)", baseline, meter.Stop());
 
         // 2. Paced at 10,000 events/s, open loop: latency counts from when each request was due,
         //    so a stalled server cannot hide its stall by slowing the client down.
-        cpu = CpuSeconds();
-        wait = CpuWait.Seconds();
-        var pacedClock = Stopwatch.StartNew();
+        meter = PhaseCost.Start();
         var paced = await RunPacedAsync(client, admin, batchUri, statusUri, factory, duration, processor ? drainCap : TimeSpan.Zero, accepted);
-        PrintPhase($"/v1/batch paced at {PacedEventsPerSecond:N0} events/s (until processed)", paced.Phase, CpuSeconds() - cpu, CpuWait.Seconds() - wait, pacedClock.Elapsed);
+        PrintPhase($"/v1/batch paced at {PacedEventsPerSecond:N0} events/s (until processed)", paced.Phase, meter.Stop());
         Console.WriteLine($"    processing lag: max lagMilliseconds seen {paced.MaxLagSeenMs:N0} ms (max {paced.MaxPending:N0} events pending); "
             + $"all processed {(paced.DrainMs is { } d ? $"{d:N0} ms" : $"NOT within {drainCap.TotalSeconds:N0} s")} after the last accept");
 
         // 3. Flat out.
         var before = await StatusAsync(admin, statusUri);
-        var processorClock = Stopwatch.StartNew();
-        cpu = CpuSeconds();
-        wait = CpuWait.Seconds();
+        meter = PhaseCost.Start();
         var ingest = await RunClosedLoopAsync(client, batchUri, factory, workers, warmup, duration, accepted);
-        var ingestCpu = CpuSeconds() - cpu;
-        var ingestWait = CpuWait.Seconds() - wait;
+        var ingestCost = meter.Stop();
         var after = await StatusAsync(admin, statusUri);
-        var processedPerSecond = (after.Position - before.Position) / processorClock.Elapsed.TotalSeconds;
-        PrintPhase("/v1/batch flat out", ingest, ingestCpu, ingestWait, processorClock.Elapsed);
+        var processedPerSecond = (after.Position - before.Position) / ingestCost.Wall.TotalSeconds;
+        PrintPhase("/v1/batch flat out", ingest, ingestCost);
         Console.WriteLine($"    processor applied {processedPerSecond:N0} events/s meanwhile (it yields while the tracking API is saturated: "
             + $"Rapport:ProcessorShareUnderLoad); {after.Pending:N0} events pending at the end");
 
@@ -403,12 +397,15 @@ public static class IngestBenchmark
         return (long)command.ExecuteScalar()!;
     }
 
-    private static void PrintPhase(string name, IngestPhaseResult phase, double cpuSeconds, double waitSeconds, TimeSpan wall)
+    private static void PrintPhase(string name, IngestPhaseResult phase, PhaseCost cost)
     {
+        var (cpuSeconds, waitSeconds, wall) = (cost.CpuSeconds, cost.WaitSeconds, cost.Wall);
         Console.WriteLine($"  {name}");
         // CPU use tells a slow server from a busy machine: the benchmark may share the CPUs with other work.
         Console.WriteLine($"    process CPU {cpuSeconds:F1} s in {wall.TotalSeconds:F1} s wall ({cpuSeconds / wall.TotalSeconds / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} CPUs); "
             + $"machine load average {LoadAverage()}");
+        Console.WriteLine($"    garbage collections: {cost.Gen0:N0} gen0, {cost.Gen1:N0} gen1, {cost.Gen2:N0} gen2; "
+            + $"every thread stopped {cost.GcPause.TotalSeconds:F1} s ({cost.GcPause / wall:P0} of the phase)");
         // Threads ready to run but waiting for a CPU: when this exceeds the CPU time, the figures
         // below measure the machine's other work more than Rapport.
         // The sum covers live threads only: when thread-pool threads exit during a phase, their wait
@@ -419,12 +416,6 @@ public static class IngestBenchmark
         Console.WriteLine($"    {phase.EventsPerSecond,10:N0} events/s accepted ({phase.EventsPerSecond / IngestBodyFactory.EventsPerBatch:N0} requests/s) over {phase.Seconds:N0} s");
         Console.WriteLine($"    latency per request: p50 {phase.Percentile(50):F1} ms, p99 {phase.Percentile(99):F1} ms, max {phase.Percentile(100):F1} ms "
             + $"({phase.LatenciesMs.Length:N0} requests); non-200: {phase.DescribeFailures()}; RSS now {RssSampler.CurrentMb():F0} MB");
-    }
-
-    private static double CpuSeconds()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private static string LoadAverage()
