@@ -24,10 +24,12 @@ public sealed class BatchDefaults
     public DateTimeOffset? SentAt { get; }
 
     /// <summary>The message's bytes, with the batch context merged in only when it lacks its own.</summary>
-    public byte[] Apply(JsonElement message, ReadOnlySpan<byte> raw)
+    /// <param name="hasContext">Whether the message has a <c>context</c> member (of any value).</param>
+    /// <param name="hasIntegrations">Whether the message has an <c>integrations</c> member (of any value).</param>
+    public byte[] Apply(JsonElement message, ReadOnlySpan<byte> raw, bool hasContext, bool hasIntegrations)
     {
-        var addContext = _context.ValueKind == JsonValueKind.Object && !message.TryGetProperty("context"u8, out _);
-        var addIntegrations = _integrations.ValueKind == JsonValueKind.Object && !message.TryGetProperty("integrations"u8, out _);
+        var addContext = _context.ValueKind == JsonValueKind.Object && !hasContext;
+        var addIntegrations = _integrations.ValueKind == JsonValueKind.Object && !hasIntegrations;
         if (!addContext && !addIntegrations)
         {
             return raw.ToArray();

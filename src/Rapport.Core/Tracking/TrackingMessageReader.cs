@@ -42,13 +42,14 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
             return null;
         }
 
+        var fields = MessageFields.Of(message);
         var errorCount = errors.Count;
         EventType type;
         if (endpointType is { } fixedType)
         {
             type = fixedType;
         }
-        else if (!message.TryGetProperty("type"u8, out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
+        else if (fields[MessageField.Type] is not { ValueKind: JsonValueKind.String } typeElement)
         {
             errors.Add(new TrackingError(index, "\"type\" is required: one of identify, track, page, screen, group, alias."));
             return null;
@@ -60,14 +61,14 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
             return null;
         }
 
-        var userId = ReadId(message, "userId"u8, "userId", index, errors);
-        var anonymousId = ReadId(message, "anonymousId"u8, "anonymousId", index, errors);
+        var userId = ReadId(fields[MessageField.UserId], "userId", index, errors);
+        var anonymousId = ReadId(fields[MessageField.AnonymousId], "anonymousId", index, errors);
         string? name = null, groupId = null, previousId = null;
 
         switch (type)
         {
             case EventType.Track:
-                name = ReadString(message, "event"u8, "event", index, errors);
+                name = ReadString(fields[MessageField.Event], "event", index, errors);
                 if (name is null && errors.Count == errorCount)
                 {
                     errors.Add(new TrackingError(index, "A track call needs \"event\", the name of the action (e.g. \"Order Completed\")."));
@@ -76,26 +77,26 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
                 {
                     errors.Add(new TrackingError(index, "\"event\" must not be empty."));
                 }
-                RequireObject(message, "properties"u8, "properties", index, errors);
+                RequireObject(fields[MessageField.Properties], "properties", index, errors);
                 break;
             case EventType.Page:
             case EventType.Screen:
-                name = ReadString(message, "name"u8, "name", index, errors);
-                RequireObject(message, "properties"u8, "properties", index, errors);
+                name = ReadString(fields[MessageField.Name], "name", index, errors);
+                RequireObject(fields[MessageField.Properties], "properties", index, errors);
                 break;
             case EventType.Identify:
-                RequireObject(message, "traits"u8, "traits", index, errors);
+                RequireObject(fields[MessageField.Traits], "traits", index, errors);
                 break;
             case EventType.Group:
-                groupId = ReadId(message, "groupId"u8, "groupId", index, errors);
+                groupId = ReadId(fields[MessageField.GroupId], "groupId", index, errors);
                 if (groupId is null && errors.Count == errorCount)
                 {
                     errors.Add(new TrackingError(index, "A group call needs \"groupId\", the account the user belongs to."));
                 }
-                RequireObject(message, "traits"u8, "traits", index, errors);
+                RequireObject(fields[MessageField.Traits], "traits", index, errors);
                 break;
             case EventType.Alias:
-                previousId = ReadId(message, "previousId"u8, "previousId", index, errors);
+                previousId = ReadId(fields[MessageField.PreviousId], "previousId", index, errors);
                 if (previousId is null && errors.Count == errorCount)
                 {
                     errors.Add(new TrackingError(index, "An alias call needs \"previousId\", the id to merge into \"userId\"."));
@@ -112,16 +113,18 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
             errors.Add(new TrackingError(index, "Either \"userId\" or \"anonymousId\" is required."));
         }
 
-        RequireObject(message, "context"u8, "context", index, errors);
-        RequireObject(message, "integrations"u8, "integrations", index, errors);
-        var messageId = ReadString(message, "messageId"u8, "messageId", index, errors);
+        var context = fields[MessageField.Context];
+        var integrations = fields[MessageField.Integrations];
+        RequireObject(context, "context", index, errors);
+        RequireObject(integrations, "integrations", index, errors);
+        var messageId = ReadString(fields[MessageField.MessageId], "messageId", index, errors);
         if (messageId is { Length: > TrackingLimits.MaxIdLength })
         {
             errors.Add(new TrackingError(index, $"\"messageId\" is longer than {TrackingLimits.MaxIdLength} characters."));
         }
 
-        var timestamp = ReadTime(message, "timestamp"u8, "timestamp", index, errors);
-        var sentAt = ReadTime(message, "sentAt"u8, "sentAt", index, errors) ?? defaults.SentAt;
+        var timestamp = ReadTime(fields[MessageField.Timestamp], "timestamp", index, errors);
+        var sentAt = ReadTime(fields[MessageField.SentAt], "sentAt", index, errors) ?? defaults.SentAt;
 
         if (errors.Count != errorCount)
         {
@@ -140,19 +143,17 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
             PreviousId = previousId,
             TimestampMs = ClockSkew.Correct(timestamp, sentAt, receivedAtMs),
             ReceivedAtMs = receivedAtMs,
-            Payload = defaults.Apply(message, raw),
+            Payload = defaults.Apply(message, raw, hasContext: context.ValueKind != JsonValueKind.Undefined,
+                hasIntegrations: integrations.ValueKind != JsonValueKind.Undefined),
         };
     }
 
-    private static string? ReadId(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+    private static string? ReadId(JsonElement value, string name, int? index, List<TrackingError> errors)
     {
-        if (!message.TryGetProperty(utf8Name, out var value))
-        {
-            return null;
-        }
         string? id;
         switch (value.ValueKind)
         {
+            case JsonValueKind.Undefined:
             case JsonValueKind.Null:
                 return null;
             case JsonValueKind.String:
@@ -183,9 +184,9 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
         return id;
     }
 
-    private static string? ReadString(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+    private static string? ReadString(JsonElement value, string name, int? index, List<TrackingError> errors)
     {
-        if (!message.TryGetProperty(utf8Name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
             return null;
         }
@@ -197,17 +198,13 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
         return value.GetString();
     }
 
-    private static void RequireObject(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
+    private static void RequireObject(JsonElement value, string name, int? index, List<TrackingError> errors)
     {
-        if (message.TryGetProperty(utf8Name, out var value)
-            && value.ValueKind is not (JsonValueKind.Object or JsonValueKind.Null))
+        if (value.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Object or JsonValueKind.Null))
         {
             errors.Add(new TrackingError(index, $"\"{name}\" must be an object, not {Describe(value.ValueKind)}."));
         }
     }
-
-    private static DateTimeOffset? ReadTime(JsonElement message, ReadOnlySpan<byte> utf8Name, string name, int? index, List<TrackingError> errors)
-        => ReadTime(message.TryGetProperty(utf8Name, out var value) ? value : default, name, index, errors);
 
     /// <summary>Reads an ISO-8601 time; an absent or null value is no time.</summary>
     public static DateTimeOffset? ReadTime(JsonElement value, string name, int? index, List<TrackingError> errors)
@@ -236,8 +233,19 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
     // "\u0000" and unpaired surrogates such as "\ud800" are valid JSON escapes, but PostgreSQL text
     // cannot hold NUL and an unpaired surrogate cannot be written back as UTF-8: accepted, they
     // failed the event log's shared commit or stalled the processor. Only escapes can produce them.
+    // One scan for "\u" rather than one per escape: most messages hold none.
     private static bool MayHoldUnstorableText(ReadOnlySpan<byte> raw)
-        => raw.IndexOf("\\u0000"u8) >= 0 || raw.IndexOf("\\ud"u8) >= 0 || raw.IndexOf("\\uD"u8) >= 0;
+    {
+        for (var at = raw.IndexOf("\\u"u8); at >= 0; at = raw.IndexOf("\\u"u8))
+        {
+            raw = raw[(at + 2)..];
+            if (raw.StartsWith("0000"u8) || (raw.Length > 0 && raw[0] is (byte)'d' or (byte)'D'))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static string? FindUnstorableText(JsonElement element)
     {

@@ -225,6 +225,8 @@ public class TrackingMessageReaderTests
     [InlineData("""{"type":"track","userId":"u\u0000","event":"x"}""")]
     [InlineData("""{"type":"track","userId":"u1","event":"x","properties":{"note":["a\u0000b"]}}""")]
     [InlineData("""{"type":"track","userId":"u1","event":"x","properties":{"\u0000":1}}""")]
+    // After harmless escapes: the check looks at every escape, not only the first.
+    [InlineData("""{"type":"track","userId":"u1","event":"Caf\u00e9","properties":{"quote":"\u0022","note":"a\u0000b"}}""")]
     public void Bug_NulEscape_IsRefusedBecauseItCannotBeStored(string json)
     {
         var (e, errors) = Messages.Read(json, index: 2);
@@ -253,5 +255,23 @@ public class TrackingMessageReaderTests
     public void Read_ValidEscapesThatLookSuspicious_AreAccepted(string json)
     {
         Messages.Valid(json);
+    }
+
+    [Fact]
+    public void Read_EscapedMemberNames_AreReadAsTheirUnescapedNames()
+    {
+        // "user\u0049d" is "userId" and "\u0065vent" is "event" once unescaped, as JSON defines.
+        var e = Messages.Valid("""{"type":"track","user\u0049d":"u1","\u0065vent":"Signed Up"}""");
+
+        Assert.Equal("u1", e.UserId);
+        Assert.Equal("Signed Up", e.Name);
+    }
+
+    [Fact]
+    public void Read_RepeatedMember_TheLastOneCounts()
+    {
+        var e = Messages.Valid("""{"type":"track","userId":"first","event":"x","userId":"second"}""");
+
+        Assert.Equal("second", e.UserId);
     }
 }
