@@ -37,7 +37,7 @@ internal sealed class EventProcessorService(
                 var busy = await ProcessAllAsync(stoppingToken);
                 if (busy)
                 {
-                    await yield.PauseAsync(timeProvider.GetElapsedTime(started), () => admission.InProgress, timeProvider, stoppingToken);
+                    await yield.PauseAsync(timeProvider.GetElapsedTime(started), () => admission.AverageInProgress, timeProvider, stoppingToken);
                 }
                 else
                 {
