@@ -1,64 +1,86 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
-using Rapport.Server.Configuration;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.Server.Tests.Support;
 using Rapport.Server.Tracking;
 
 namespace Rapport.Server.Tests.Tracking;
 
+/// <summary>
+/// Past its bound on requests in progress, the tracking API answers 503 with Retry-After and a
+/// problem that says nothing was stored, instead of holding ever more bodies in memory.
+/// </summary>
 public sealed class TrackingAdmissionTests
 {
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
     [Fact]
-    public async Task AverageInProgress_SustainedLoad_ReachesItAndForgetsItOverASecondOrSo()
+    public async Task Track_WhileTheOnlySlotIsBusy_Is503WithRetryAfterAndStoresNothing()
     {
-        var time = new FakeTimeProvider();
-        using var admission = new TrackingAdmission(Options.Create(new RapportOptions()), time);
-
-        var first = await admission.EnterAsync(Ct);
-        var second = await admission.EnterAsync(Ct);
-        time.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(2, admission.AverageInProgress, precision: 3);
-
-        first.Dispose();
-        second.Dispose();
-        time.Advance(TrackingAdmission.AverageOver);
-        // One time constant later, e^-1 of the load is remembered.
-        Assert.Equal(2 * Math.Exp(-1), admission.AverageInProgress, precision: 3);
-    }
-
-    [Fact]
-    public async Task AverageInProgress_BriefPileUp_StaysFarBelowIt()
-    {
-        var time = new FakeTimeProvider();
-        using var admission = new TrackingAdmission(Options.Create(new RapportOptions()), time);
-
-        // Eight requests held up together for 50 ms, as after a garbage collection at a modest rate.
-        var leases = new List<System.Threading.RateLimiting.RateLimitLease>();
-        for (var i = 0; i < 8; i++)
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = await RapportTestHost.StartAsync(DatabaseKind.Sqlite, new Dictionary<string, string?>
         {
-            leases.Add(await admission.EnterAsync(Ct));
-        }
-        time.Advance(TimeSpan.FromMilliseconds(50));
-        Assert.Equal(8, admission.InProgress);
-        leases.ForEach(l => l.Dispose());
+            ["Rapport:TrackingMaxConcurrentRequests"] = "1",
+            ["Rapport:TrackingMaxQueuedRequests"] = "0",
+        }, null, ct);
+        var dataset = await host.CreateDatasetAsync();
 
-        Assert.True(admission.AverageInProgress < 0.5, $"average {admission.AverageInProgress}");
+        // The first request holds the only slot while its body is still arriving.
+        var rest = new TaskCompletionSource();
+        using var slow = new HttpRequestMessage(HttpMethod.Post, "/v1/track")
+        {
+            Content = new StalledContent("""{"userId":"u1","event":"First"}""", rest.Task),
+        };
+        slow.Headers.Authorization = RapportTestHost.BasicAuth(dataset.WriteKey, "");
+        var first = host.Client.SendAsync(slow, ct);
+        await ((StalledContent)slow.Content).Started.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        // The body being sent does not mean the server took the slot yet.
+        await WaitUntilBusyAsync(host, ct);
+
+        using var refused = await host.TrackAsync("/v1/track", """{"userId":"u1","event":"Second"}""", dataset.WriteKey);
+        rest.SetResult();
+        using var accepted = await first;
+
+        var problem = await Problem.AssertAsync(refused, HttpStatusCode.ServiceUnavailable);
+        Assert.Contains("nothing from this request was stored", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromSeconds(1), refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        await host.WaitForProcessingAsync(dataset.Id);
+        var names = (await host.GetJsonAsync($"/api/datasets/{dataset.Id}/events")).EnumerateArray().Select(e => e.GetProperty("name").GetString());
+        Assert.Equal(["First"], names);
     }
 
-    [Fact]
-    public async Task Lease_DisposedTwice_CountsTheRequestOutOnce()
+    private static async Task WaitUntilBusyAsync(RapportTestHost host, CancellationToken ct)
     {
-        var time = new FakeTimeProvider();
-        using var admission = new TrackingAdmission(Options.Create(new RapportOptions()), time);
-        var lease = await admission.EnterAsync(Ct);
-        Assert.True(lease.IsAcquired);
+        var admission = host.Services.GetRequiredService<TrackingAdmission>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (admission.InProgress == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The stalled request never took the tracking slot.");
+            await Task.Delay(10, ct);
+        }
+    }
 
-        lease.Dispose();
-        lease.Dispose();
-        time.Advance(TimeSpan.FromSeconds(30));
+    /// <summary>Sends the first half of a body, then waits for <paramref name="rest"/> before the second half.</summary>
+    private sealed class StalledContent(string json, Task rest) : HttpContent
+    {
+        private readonly byte[] _bytes = Encoding.UTF8.GetBytes(json);
+        private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        Assert.Equal(0, admission.InProgress);
-        Assert.Equal(0, admission.AverageInProgress, precision: 6);
+        public Task Started => _started.Task;
+
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        {
+            var half = _bytes.Length / 2;
+            await stream.WriteAsync(_bytes.AsMemory(0, half));
+            await stream.FlushAsync();
+            _started.TrySetResult();
+            await rest;
+            await stream.WriteAsync(_bytes.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = _bytes.Length;
+            return true;
+        }
     }
 }
