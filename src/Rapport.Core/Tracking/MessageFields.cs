@@ -82,6 +82,7 @@ internal struct MessageFields
         return null;
     }
 
+    // One slot per MessageField: a member added there needs a slot and a name here.
     [InlineArray(14)]
     private struct Values
     {
