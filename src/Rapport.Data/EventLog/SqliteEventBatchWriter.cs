@@ -65,7 +65,10 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
             _insert.Transaction = transaction;
             foreach (var append in appends)
             {
-                foreach (var run in append.Staged ?? StagedRun.Encode(append.Events!))
+                // Encoded by the caller (PreparedAppend.ForStaging): encoding here would put it back on
+                // the one thread every commit waits for.
+                foreach (var run in append.Staged
+                    ?? throw new InvalidOperationException("The SQLite event log writes staged appends only; prepare them with PreparedAppend.ForStaging."))
                 {
                     _parameters[0].Value = run.DatasetId;
                     _parameters[1].Value = run.Count;

@@ -20,14 +20,22 @@ public sealed class TrackingAdmission(IOptions<RapportOptions> options, TimeProv
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     });
 
-    private readonly int _permits = options.Value.TrackingMaxConcurrentRequests;
     private readonly Lock _load = new();
     private long _inProgress;
     private double _average;
     private long _averagedAt = time.GetTimestamp();
 
     /// <summary>Tracking requests being handled now (not counting those waiting in the queue).</summary>
-    public long InProgress => _permits - (_limiter.GetStatistics()?.CurrentAvailablePermits ?? _permits);
+    public long InProgress
+    {
+        get
+        {
+            lock (_load)
+            {
+                return _inProgress;
+            }
+        }
+    }
 
     /// <summary>A lease to dispose when the request is done; not acquired when the queue is full.</summary>
     public async ValueTask<RateLimitLease> EnterAsync(CancellationToken cancellationToken)
