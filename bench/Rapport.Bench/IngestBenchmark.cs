@@ -53,40 +53,14 @@ public static class IngestBenchmark
         var duration = TimeSpan.FromSeconds(seconds);
         var drainCap = TimeSpan.FromSeconds(quick ? 15 : 60);
 
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "rapport-bench-" + Guid.NewGuid().ToString("N")[..12]);
-        var adminKey = "bench-admin-" + Guid.NewGuid().ToString("N");
         await using var rss = new RssSampler();
         var total = Stopwatch.StartNew();
-
-        var builder = RapportServer.CreateBuilder([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Rapport:DataDirectory"] = dataDirectory,
-                ["Rapport:AdminKey"] = adminKey,
-            });
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        if (!processor)
-        {
-            // The processor service is internal to Rapport.Server, so it is found by name.
-            foreach (var service in builder.Services.Where(d => d.ServiceType == typeof(IHostedService)
-                && d.ImplementationType?.Name == "EventProcessorService").ToList())
-            {
-                builder.Services.Remove(service);
-            }
-        }
-        // The benchmark prints its own report; the host's start-up lines would interleave with it.
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        var app = await RapportServer.BuildAsync(builder);
-        app.MapPost(BaselinePath, BaselineAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var storage = RapportServer.StorageOf(app);
+        await using var server = await BenchServer.StartAsync(processor, app => app.MapPost(BaselinePath, BaselineAsync));
+        var (client, admin) = (server.Client, server.Admin);
 
         Console.WriteLine($"Rapport ingest benchmark ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, "
             + $"server GC {System.Runtime.GCSettings.IsServerGC}");
-        Console.WriteLine($"  server   {address}, {storage.Describe()} (WAL, synchronous=FULL: a 200 is on disk)");
+        Console.WriteLine($"  server   {server.Address}, {server.Storage.Describe()} (WAL, synchronous=FULL: a 200 is on disk)");
         if (!processor)
         {
             Console.WriteLine("  NOTE     --no-processor: profiles are not built; lag figures are meaningless in this run.");
@@ -94,20 +68,7 @@ public static class IngestBenchmark
         Console.WriteLine($"  client   {workers} concurrent HttpClient workers IN THIS PROCESS: client and server share the CPUs,");
         Console.WriteLine("           and the memory figure below is client + server.");
 
-        using var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            MaxConnectionsPerServer = int.MaxValue,
-            UseCookies = false,
-            UseProxy = false,
-        };
-        using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-        using var admin = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminKey);
-
-        var (datasetId, writeKey) = await CreateDatasetAsync(admin);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(writeKey + ":")));
+        var datasetId = await server.CreateDatasetAsync();
         var statusUri = new Uri($"/api/datasets/{datasetId}/status", UriKind.Relative);
 
         var factory = new IngestBodyFactory(UserPool, templates: 64, seed: 2024);
@@ -163,11 +124,8 @@ public static class IngestBenchmark
         }
 
         var peakMb = rss.PeakMb;
-        await app.StopAsync();
-        await app.DisposeAsync();
-        var stored = CountStoredEvents(storage, datasetId);
-        SqliteConnection.ClearAllPools();
-        TryDelete(dataDirectory);
+        await server.StopAsync();
+        var stored = CountStoredEvents(server.Storage, datasetId);
 
         var ratio = baseline.EventsPerSecond > 0 ? ingest.EventsPerSecond / baseline.EventsPerSecond : 0;
         var lagMs = paced.DrainMs is { } drain ? Math.Max(drain, paced.MaxLagSeenMs) : drainCap.TotalMilliseconds;
@@ -225,7 +183,7 @@ public static class IngestBenchmark
                 {
                     var length = factory.Next(buffer);
                     var sent = Stopwatch.GetTimestamp();
-                    var status = await SendAsync(client, uri, buffer, length);
+                    var status = await BenchServer.SendAsync(client, uri, buffer, length);
                     var done = Stopwatch.GetTimestamp();
                     if (status == "200")
                     {
@@ -303,7 +261,7 @@ public static class IngestBenchmark
             {
                 var buffer = new byte[factory.MaxBodyBytes];
                 var length = factory.Next(buffer);
-                var status = await SendAsync(client, uri, buffer, length);
+                var status = await BenchServer.SendAsync(client, uri, buffer, length);
                 var done = Stopwatch.GetTimestamp();
                 latencies.Add(Stopwatch.GetElapsedTime(due, done).TotalMilliseconds);
                 if (status == "200")
@@ -346,32 +304,6 @@ public static class IngestBenchmark
             await Task.Delay(20);
         }
         return null;
-    }
-
-    private static async Task<string> SendAsync(HttpClient client, Uri uri, byte[] buffer, int length)
-    {
-        using var content = new ByteArrayContent(buffer, 0, length);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = content };
-        try
-        {
-            using var response = await client.SendAsync(request);
-            await response.Content.LoadIntoBufferAsync();
-            return response.StatusCode == HttpStatusCode.OK ? "200" : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return ex.GetType().Name;
-        }
-    }
-
-    private static async Task<(string Id, string WriteKey)> CreateDatasetAsync(HttpClient admin)
-    {
-        using var response = await admin.PostAsync(new Uri("/api/datasets", UriKind.Relative),
-            new StringContent("{\"name\":\"bench\"}", Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (json.RootElement.GetProperty("id").GetString()!, json.RootElement.GetProperty("writeKey").GetString()!);
     }
 
     private static async Task<(long Position, long Pending, long LagMs)> StatusAsync(HttpClient admin, Uri statusUri)
@@ -456,17 +388,5 @@ public static class IngestBenchmark
     {
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
     }
 }

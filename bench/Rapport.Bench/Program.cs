@@ -9,12 +9,13 @@ return scenario switch
     "ingest" => await IngestBenchmark.RunAsync(rest),
     "emulator" => await EmulatorBenchmark.RunAsync(rest),
     "sync" => await SyncBenchmark.RunAsync(rest),
+    "process" => await ProcessBenchmark.RunAsync(rest),
     "emulator-host" => await EmulatorHost.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Rapport.Bench <ingest|emulator|sync> [--quick]");
+    Console.Error.WriteLine("usage: Rapport.Bench <ingest|process|emulator|sync> [--quick]");
     return 2;
 }
