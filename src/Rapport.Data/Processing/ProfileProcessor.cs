@@ -182,7 +182,7 @@ public sealed class ProfileProcessor(
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return new ChunkResult(rows.Count, last.ReceivedAtMs);
+            return new ChunkResult(rows.Count, last.ReceivedAtMs, Full: rows.Count == ChunkSize);
         }
         catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsUniqueViolation(ex))
         {

@@ -34,10 +34,15 @@ internal sealed class EventProcessorService(
             try
             {
                 var started = timeProvider.GetTimestamp();
-                var busy = await ProcessAllAsync(stoppingToken);
+                var (busy, backlog) = await ProcessAllAsync(stoppingToken);
                 if (busy)
                 {
                     await yield.PauseAsync(timeProvider.GetElapsedTime(started), () => admission.AverageInProgress, timeProvider, stoppingToken);
+                    var wait = ProcessorGather.Before(timeProvider.GetElapsedTime(started), backlog, gather);
+                    if (wait > TimeSpan.Zero)
+                    {
+                        await Task.Delay(wait, timeProvider, stoppingToken);
+                    }
                 }
                 else
                 {
@@ -63,15 +68,18 @@ internal sealed class EventProcessorService(
         }
     }
 
-    /// <summary>One chunk per dataset in turn, so one busy dataset does not starve the others.</summary>
-    private async Task<bool> ProcessAllAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// One chunk per dataset in turn, so one busy dataset does not starve the others. Returns whether
+    /// any events were applied, and whether any dataset may have more waiting.
+    /// </summary>
+    private async Task<(bool Busy, bool Backlog)> ProcessAllAsync(CancellationToken cancellationToken)
     {
         List<string> datasetIds;
         await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
         {
             datasetIds = await db.Datasets.AsNoTracking().Select(d => d.Id).ToListAsync(cancellationToken);
         }
-        var busy = false;
+        var (busy, backlog) = (false, false);
         foreach (var datasetId in datasetIds)
         {
             try
@@ -83,6 +91,7 @@ internal sealed class EventProcessorService(
                     metrics.Processed(result.Count, timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - result.LastReceivedAtMs);
                 }
                 busy |= result.Conflict;
+                backlog |= result.Full || result.Conflict;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -90,6 +99,6 @@ internal sealed class EventProcessorService(
                 logger.LogError(ex, "Processing dataset {Dataset} failed; the other datasets continue and it is retried", datasetId);
             }
         }
-        return busy;
+        return (busy, backlog);
     }
 }
