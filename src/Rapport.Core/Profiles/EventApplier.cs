@@ -8,9 +8,6 @@ public static class EventApplier
 {
     public static UserProfile Apply(LoggedEvent e, IProfileWorkspace workspace, DatasetSettings settings)
     {
-        using var document = JsonDocument.Parse(e.Payload);
-        var message = document.RootElement;
-
         if (e.Type == EventType.Alias)
         {
             var aliased = IdentityResolver.Alias(workspace, e.PreviousId!, e.UserId!);
@@ -18,27 +15,31 @@ public static class EventApplier
             return aliased;
         }
 
+        // Only traits and NPS answers are read from the message itself; most events (pages, other
+        // track calls) are applied from the log's columns without parsing it. It is parsed before
+        // anything changes, so a message that cannot be read changes nothing.
+        using var document = NeedsPayload(e, settings) ? JsonDocument.Parse(e.Payload) : null;
         var profile = IdentityResolver.Resolve(workspace, e.UserId, e.AnonymousId);
 
         switch (e.Type)
         {
             case EventType.Identify:
-                if (message.TryGetProperty("traits"u8, out var traits))
+                if (document!.RootElement.TryGetProperty("traits"u8, out var traits))
                 {
                     profile.Attributes.SetAll(traits, AttributeSources.Tracking, e.TimestampMs);
                 }
                 break;
             case EventType.Group:
                 var account = workspace.GetOrCreateAccount(e.GroupId!);
-                if (message.TryGetProperty("traits"u8, out var groupTraits))
+                if (document!.RootElement.TryGetProperty("traits"u8, out var groupTraits))
                 {
                     account.Attributes.SetAll(groupTraits, AttributeSources.Tracking, e.TimestampMs);
                 }
                 profile.Accounts.Add(account.GroupId);
                 workspace.MarkChanged(account);
                 break;
-            case EventType.Track:
-                ApplyNps(e, message, profile, workspace, settings);
+            case EventType.Track when document is not null:
+                ApplyNps(e, document.RootElement, profile, workspace, settings);
                 break;
         }
 
@@ -55,6 +56,22 @@ public static class EventApplier
         workspace.MarkChanged(profile);
         return profile;
     }
+
+    /// <summary>
+    /// Whether applying <paramref name="e"/> reads its message (<see cref="LoggedEvent.Payload"/>):
+    /// traits, a CRM update's values, an NPS answer. The others are applied from the log's columns.
+    /// </summary>
+    public static bool NeedsPayload(LoggedEvent e, DatasetSettings settings) => e.Type switch
+    {
+        EventType.Identify or EventType.Group or EventType.CrmUpdate => true,
+        EventType.Track => IsNpsEvent(e.Name, settings),
+        _ => false,
+    };
+
+    /// <summary>Whether a track event of this name carries an NPS score or comment.</summary>
+    public static bool IsNpsEvent(string? name, DatasetSettings settings)
+        => string.Equals(name, settings.NpsScoreEvent, StringComparison.Ordinal)
+            || string.Equals(name, settings.NpsFeedbackEvent, StringComparison.Ordinal);
 
     /// <summary>
     /// Applies attribute values pulled from a CRM (<see cref="EventType.CrmUpdate"/>): they carry the

@@ -26,7 +26,7 @@ internal sealed class ChunkWorkspace(string datasetId) : IProfileWorkspace
     /// <summary>Group ids each loaded profile had when loaded, to find new memberships.</summary>
     public Dictionary<UserProfile, HashSet<string>> LoadedMemberships { get; } = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>Identity rows read for this chunk, tracked so owner changes update them.</summary>
+    /// <summary>Identity rows read for this chunk, untracked, as they were read.</summary>
     public Dictionary<string, IdentityEntity> LoadedIdentities { get; set; } = new(StringComparer.Ordinal);
 
     public void AddLoaded(UserProfile profile, ProfileEntity entity)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Rapport.Data.Entities;
+using Rapport.Core.Events;
 
 namespace Rapport.Data.Processing;
 
@@ -19,7 +19,7 @@ internal static class ProcessedEventRows
     /// The sequences of <paramref name="rows"/> (in log order) that repeat a messageId applied
     /// before or earlier in the same rows; <paramref name="firstSeen"/> receives the new ones.
     /// </summary>
-    public static async Task<HashSet<long>> FindRepeatsAsync(RapportDbContext db, string datasetId, IReadOnlyList<EventEntity> rows,
+    public static async Task<HashSet<long>> FindRepeatsAsync(RapportDbContext db, string datasetId, IReadOnlyList<LoggedEvent> rows,
         List<string> firstSeen, CancellationToken cancellationToken)
     {
         var distinct = new HashSet<string>(StringComparer.Ordinal);

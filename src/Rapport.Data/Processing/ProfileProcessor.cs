@@ -117,20 +117,16 @@ public sealed class ProfileProcessor(
         var checkpoint = await db.Checkpoints.SingleOrDefaultAsync(c => c.DatasetId == datasetId, cancellationToken);
         var position = checkpoint?.Position ?? 0;
 
-        var rows = await db.Events.AsNoTracking()
-            .Where(e => e.DatasetId == datasetId && e.Sequence > position)
-            .OrderBy(e => e.Sequence)
-            .Take(ChunkSize)
-            .ToListAsync(cancellationToken);
+        var settings = new DatasetSettings(dataset.TimeZone, dataset.NpsScoreEvent, dataset.NpsFeedbackEvent);
+        var rows = await ReadChunkAsync(db, datasetId, position, settings, cancellationToken);
         if (rows.Count == 0)
         {
             return default;
         }
 
-        var settings = new DatasetSettings(dataset.TimeZone, dataset.NpsScoreEvent, dataset.NpsFeedbackEvent);
         var firstSeen = new List<string>(rows.Count);
         var repeats = await ProcessedEventRows.FindRepeatsAsync(db, datasetId, rows, firstSeen, cancellationToken);
-        var events = rows.Where(r => !repeats.Contains(r.Sequence)).Select(ToLoggedEvent).ToList();
+        var events = rows.Where(r => !repeats.Contains(r.Sequence)).ToList();
         var workspace = await LoadWorkspaceAsync(db, datasetId, events, cancellationToken);
 
         var applied = new List<(UserProfile Profile, long Sequence)>(events.Count);
@@ -211,21 +207,42 @@ public sealed class ProfileProcessor(
         => ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 }
             || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 
-    private static LoggedEvent ToLoggedEvent(EventEntity row) => new()
+    /// <summary>
+    /// The next <see cref="ChunkSize"/> events after <paramref name="position"/>. A message is read
+    /// only for the events whose application reads it (<see cref="EventApplier.NeedsPayload"/>):
+    /// most are pages and track calls, applied from the other columns.
+    /// </summary>
+    private Task<List<LoggedEvent>> ReadChunkAsync(RapportDbContext db, string datasetId, long position, DatasetSettings settings,
+        CancellationToken cancellationToken)
     {
-        Sequence = row.Sequence,
-        DatasetId = row.DatasetId,
-        MessageId = row.MessageId,
-        Type = (EventType)row.Type,
-        UserId = row.UserId,
-        AnonymousId = row.AnonymousId,
-        Name = row.Name,
-        GroupId = row.GroupId,
-        PreviousId = row.PreviousId,
-        TimestampMs = row.TimestampMs,
-        ReceivedAtMs = row.ReceivedAtMs,
-        Payload = row.Payload,
-    };
+        var (nps, feedback) = (settings.NpsScoreEvent, settings.NpsFeedbackEvent);
+        return db.Events.AsNoTracking()
+            .Where(e => e.DatasetId == datasetId && e.Sequence > position)
+            .OrderBy(e => e.Sequence)
+            .Take(ChunkSize)
+            .Select(e => new LoggedEvent
+            {
+                Sequence = e.Sequence,
+                DatasetId = datasetId,
+                MessageId = e.MessageId,
+                Type = (EventType)e.Type,
+                UserId = e.UserId,
+                AnonymousId = e.AnonymousId,
+                Name = e.Name,
+                GroupId = e.GroupId,
+                PreviousId = e.PreviousId,
+                TimestampMs = e.TimestampMs,
+                ReceivedAtMs = e.ReceivedAtMs,
+                // Kept in step with EventApplier.NeedsPayload (a test applies NPS, traits and CRM updates).
+                Payload = e.Type == (int)EventType.Identify || e.Type == (int)EventType.Group || e.Type == (int)EventType.CrmUpdate
+                    || (e.Type == (int)EventType.Track && (e.Name == nps || e.Name == feedback))
+                        ? e.Payload
+                        : NoPayload,
+            })
+            .ToListAsync(cancellationToken);
+    }
+
+    private static readonly byte[] NoPayload = [];
 
     private static async Task<ChunkWorkspace> LoadWorkspaceAsync(RapportDbContext db, string datasetId,
         List<LoggedEvent> events, CancellationToken cancellationToken)
@@ -271,8 +288,7 @@ public sealed class ProfileProcessor(
         var identities = new List<IdentityEntity>();
         foreach (var part in anonymousIds.Chunk(LookupChunk))
         {
-            // Tracked: a merge or alias changes their owner.
-            identities.AddRange(await db.Identities.Where(i => i.DatasetId == datasetId && EF.Parameter(part).Contains(i.AnonymousId)).ToListAsync(cancellationToken));
+            identities.AddRange(await db.Identities.AsNoTracking().Where(i => i.DatasetId == datasetId && EF.Parameter(part).Contains(i.AnonymousId)).ToListAsync(cancellationToken));
         }
         var missing = identities.Select(i => i.ProfileId).Where(id => !profiles.ContainsKey(id)).Distinct().ToList();
         foreach (var part in missing.Chunk(LookupChunk))
@@ -435,7 +451,13 @@ public sealed class ProfileProcessor(
             var ownerId = workspace.Profiles[workspace.Survivor(owner)]!.Id;
             if (workspace.LoadedIdentities.TryGetValue(anonymousId, out var identity))
             {
-                identity.ProfileId = ownerId;
+                if (identity.ProfileId != ownerId)
+                {
+                    // Read untracked (most of a chunk's identities keep their owner): attached as read,
+                    // then changed, so EF updates the owner of this one.
+                    db.Identities.Attach(identity);
+                    identity.ProfileId = ownerId;
+                }
             }
             else
             {

@@ -25,6 +25,33 @@ public class EventApplierTests
     }
 
     [Fact]
+    public void Apply_PageAndOtherTrackEvents_AreCountedWithoutReadingTheMessage()
+    {
+        // The processor leaves out the message of events that do not need it (EventApplier.NeedsPayload).
+        var page = Page(Noon, "u1") with { Payload = [] };
+        var track = Track(Noon.AddMinutes(1), "u1", "Report Exported") with { Payload = [] };
+
+        Apply(page);
+        var profile = Apply(track);
+
+        Assert.False(EventApplier.NeedsPayload(page, DatasetSettings.Default));
+        Assert.False(EventApplier.NeedsPayload(track, DatasetSettings.Default));
+        Assert.Equal(2, profile.Kpis.TotalEvents);
+        Assert.Equal(1, profile.Kpis.EventCounts["Report Exported"]);
+    }
+
+    [Fact]
+    public void Apply_IdentifyWhoseMessageCannotBeRead_ChangesNothing()
+    {
+        var broken = Identify(Noon, "u1", anonymousId: "anon-1", traits: new { plan = "pro" }) with { Payload = "{\"traits\":"u8.ToArray() };
+
+        Assert.ThrowsAny<System.Text.Json.JsonException>(() => Apply(broken));
+
+        Assert.Empty(_workspace.Profiles);
+        Assert.Null(_workspace.FindByAnonymousId("anon-1"));
+    }
+
+    [Fact]
     public void Apply_IdentifyOutOfOrder_NewestTraitWins()
     {
         Apply(Identify(Noon.AddHours(1), "u1", traits: new { plan = "pro" }));

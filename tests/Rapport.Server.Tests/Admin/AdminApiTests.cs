@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Rapport.Data;
 using Rapport.Data.Storage;
 using Rapport.Server.Tests.Support;
 
@@ -165,6 +167,35 @@ public abstract class AdminApiTests<TFixture>(TFixture fixture) : IClassFixture<
         var latest = profile.GetProperty("latestEvents").EnumerateArray().ToList();
         Assert.Equal(6, latest.Count);
         Assert.Equal("nps_feedback", latest[0].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task GetProfile_DatasetWithItsOwnNpsEventNames_TakesTheAnswerFromThoseEvents()
+    {
+        var host = await fixture.GetAsync(TestContext.Current.CancellationToken);
+        var dataset = await host.CreateDatasetAsync();
+        var contexts = host.Services.GetRequiredService<IDbContextFactory<RapportDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Datasets.Where(d => d.Id == dataset.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.NpsScoreEvent, "Survey Answered")
+                .SetProperty(d => d.NpsFeedbackEvent, "Survey Comment"), TestContext.Current.CancellationToken);
+        }
+
+        // The processor reads a track event's properties only for the dataset's NPS events.
+        await host.SendOkAsync("/v1/batch", $$"""
+            {"batch":[
+              {"type":"track","userId":"lin","event":"Survey Answered","properties":{"score":4},"timestamp":"{{At(TimeSpan.FromMinutes(-30))}}"},
+              {"type":"track","userId":"lin","event":"Survey Comment","properties":{"feedback":"Too slow"},"timestamp":"{{At(TimeSpan.FromMinutes(-29))}}"},
+              {"type":"track","userId":"lin","event":"nps_score","properties":{"score":10},"timestamp":"{{At(TimeSpan.FromMinutes(-28))}}"}
+            ]}
+            """, dataset);
+
+        await host.WaitForProcessingAsync(dataset.Id);
+        var kpis = (await host.ProfileAsync(dataset, "lin")).GetProperty("kpis");
+        Assert.Equal(4, kpis.GetProperty("nps").GetProperty("score").GetInt32());
+        Assert.Equal("Too slow", kpis.GetProperty("nps").GetProperty("feedback").GetString());
+        Assert.Equal(1, kpis.GetProperty("eventCounts").GetProperty("nps_score").GetInt64());
     }
 
     [Fact]
