@@ -24,5 +24,10 @@ public sealed record LoggedEvent
     public required long TimestampMs { get; init; }
     /// <summary>When Rapport received the message.</summary>
     public required long ReceivedAtMs { get; init; }
-    public required byte[] Payload { get; init; }
+    /// <summary>
+    /// The message's JSON. While the tracking API appends an event this may be a slice of the
+    /// request's pooled body buffer, valid only until <c>IEventLog.AppendAsync</c> returns: the log
+    /// encodes or copies it before that, and nothing else holds those events.
+    /// </summary>
+    public required ReadOnlyMemory<byte> Payload { get; init; }
 }

@@ -23,16 +23,19 @@ public sealed class BatchDefaults
 
     public DateTimeOffset? SentAt { get; }
 
-    /// <summary>The message's bytes, with the batch context merged in only when it lacks its own.</summary>
+    /// <summary>
+    /// The message's bytes (<paramref name="raw"/>, as it was sent), with the batch context merged
+    /// in only when it lacks its own; <paramref name="raw"/> itself when nothing is merged.
+    /// </summary>
     /// <param name="hasContext">Whether the message has a <c>context</c> member (of any value).</param>
     /// <param name="hasIntegrations">Whether the message has an <c>integrations</c> member (of any value).</param>
-    public byte[] Apply(JsonElement message, ReadOnlySpan<byte> raw, bool hasContext, bool hasIntegrations)
+    public ReadOnlyMemory<byte> Apply(JsonElement message, ReadOnlyMemory<byte> raw, bool hasContext, bool hasIntegrations)
     {
         var addContext = _context.ValueKind == JsonValueKind.Object && !hasContext;
         var addIntegrations = _integrations.ValueKind == JsonValueKind.Object && !hasIntegrations;
         if (!addContext && !addIntegrations)
         {
-            return raw.ToArray();
+            return raw;
         }
 
         var buffer = new ArrayBufferWriter<byte>(raw.Length + 256);

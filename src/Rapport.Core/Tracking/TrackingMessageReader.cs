@@ -13,6 +13,10 @@ namespace Rapport.Core.Tracking;
 public sealed class TrackingMessageReader(Func<string> newMessageId)
 {
     /// <summary>Reads one message. <paramref name="endpointType"/> is set for /v1/track etc.; null in a batch.</summary>
+    /// <param name="source">
+    /// The bytes the message's document was parsed from, when the caller has them: the payload is then
+    /// a slice of them instead of a copy (see <see cref="LoggedEvent.Payload"/> for how long it lives).
+    /// </param>
     public LoggedEvent? Read(
         JsonElement message,
         string datasetId,
@@ -20,7 +24,8 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
         long receivedAtMs,
         BatchDefaults defaults,
         int? index,
-        List<TrackingError> errors)
+        List<TrackingError> errors,
+        ReadOnlyMemory<byte> source = default)
     {
         if (message.ValueKind != JsonValueKind.Object)
         {
@@ -143,9 +148,22 @@ public sealed class TrackingMessageReader(Func<string> newMessageId)
             PreviousId = previousId,
             TimestampMs = ClockSkew.Correct(timestamp, sentAt, receivedAtMs),
             ReceivedAtMs = receivedAtMs,
-            Payload = defaults.Apply(message, raw, hasContext: context.ValueKind != JsonValueKind.Undefined,
+            Payload = defaults.Apply(message, SliceOf(source, raw), hasContext: context.ValueKind != JsonValueKind.Undefined,
                 hasIntegrations: integrations.ValueKind != JsonValueKind.Undefined),
         };
+    }
+
+    /// <summary>
+    /// <paramref name="raw"/> as a slice of <paramref name="source"/> when it lies within it, else a
+    /// copy. Distinct objects never overlap, so an address inside <paramref name="source"/> is in it.
+    /// </summary>
+    private static ReadOnlyMemory<byte> SliceOf(ReadOnlyMemory<byte> source, ReadOnlySpan<byte> raw)
+    {
+        var offset = System.Runtime.CompilerServices.Unsafe.ByteOffset(
+            ref MemoryMarshal.GetReference(source.Span), ref MemoryMarshal.GetReference(raw));
+        return !source.IsEmpty && offset >= 0 && offset <= source.Length - raw.Length
+            ? source.Slice((int)offset, raw.Length)
+            : raw.ToArray();
     }
 
     private static string? ReadId(JsonElement value, string name, int? index, List<TrackingError> errors)

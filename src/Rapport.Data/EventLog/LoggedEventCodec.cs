@@ -59,7 +59,7 @@ internal static class LoggedEventCodec
                 BinaryPrimitives.WriteInt64LittleEndian(span[(at + 8)..], e.ReceivedAtMs);
                 at += 16;
                 at = WriteVarInt(span, at, (uint)e.Payload.Length);
-                e.Payload.CopyTo(span[at..]);
+                e.Payload.Span.CopyTo(span[at..]);
                 at += e.Payload.Length;
             }
             packed[0] = Lz4;

@@ -47,7 +47,7 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
                 command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.PreviousId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 command.Parameters.Add(new NpgsqlParameter { Value = e.TimestampMs });
                 command.Parameters.Add(new NpgsqlParameter { Value = e.ReceivedAtMs });
-                command.Parameters.Add(new NpgsqlParameter { Value = e.Payload });
+                command.Parameters.Add(new NpgsqlParameter { Value = PayloadBytes.AsArray(e.Payload) });
                 batch.BatchCommands.Add(command);
             }
             await batch.ExecuteNonQueryAsync(cancellationToken);

@@ -25,7 +25,14 @@ internal sealed class PreparedAppend
 
     public int Count { get; }
 
-    public static PreparedAppend AsTheyAre(IReadOnlyList<LoggedEvent> events) => new(events, null, events.Count);
+    /// <summary>
+    /// Keeps the events to write as they are, each with a payload of its own: a payload may point
+    /// into the caller's request buffer (see <see cref="LoggedEvent.Payload"/>), and the commit may
+    /// outlive the request when it is cancelled.
+    /// </summary>
+    public static PreparedAppend AsTheyAre(IReadOnlyList<LoggedEvent> events)
+        => new(events.Select(e => PayloadBytes.IsOwnArray(e.Payload) ? e : e with { Payload = e.Payload.ToArray() }).ToList(), null, events.Count);
 
+    /// <summary>Encodes the events now, on the caller's thread; nothing of theirs is kept.</summary>
     public static PreparedAppend ForStaging(IReadOnlyList<LoggedEvent> events) => new(null, StagedRun.Encode(events), events.Count);
 }

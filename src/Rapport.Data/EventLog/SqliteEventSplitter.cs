@@ -112,7 +112,7 @@ internal sealed class SqliteEventSplitter(string connectionString, EventLogSigna
                     _parameters[7].Value = (object?)e.PreviousId ?? DBNull.Value;
                     _parameters[8].Value = e.TimestampMs;
                     _parameters[9].Value = e.ReceivedAtMs;
-                    _parameters[10].Value = e.Payload;
+                    _parameters[10].Value = PayloadBytes.AsArray(e.Payload);
                     _insert.ExecuteNonQuery();
                 }
                 moved += count;

@@ -62,7 +62,7 @@ public static class TrackingApi
         using (document)
         {
             var root = document.RootElement;
-            var outcome = await services.Pipeline.AcceptAsync(WriteKeyAuthentication.FindWriteKey(context.Request, root), root, type, cancellationToken);
+            var outcome = await services.Pipeline.AcceptAsync(WriteKeyAuthentication.FindWriteKey(context.Request, root), root, body.Memory, type, cancellationToken);
             if (outcome.Accepted)
             {
                 return TypedResults.Ok(TrackingSuccess.Instance);

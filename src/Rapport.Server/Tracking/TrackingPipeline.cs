@@ -22,9 +22,11 @@ internal sealed class TrackingPipeline(
     /// <summary>
     /// Accepts the messages of <paramref name="root"/> (one message for <c>/v1/track</c> etc., a
     /// batch body when <paramref name="type"/> is null) for the dataset of <paramref name="writeKey"/>.
-    /// Nothing is stored unless every message is valid.
+    /// Nothing is stored unless every message is valid. <paramref name="body"/> is what
+    /// <paramref name="root"/> was parsed from: the events' payloads are slices of it until appended.
     /// </summary>
-    public async Task<TrackingOutcome> AcceptAsync(string? writeKey, JsonElement root, EventType? type, CancellationToken cancellationToken)
+    public async Task<TrackingOutcome> AcceptAsync(string? writeKey, JsonElement root, ReadOnlyMemory<byte> body, EventType? type,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(writeKey))
         {
@@ -45,9 +47,9 @@ internal sealed class TrackingPipeline(
         var events = new List<LoggedEvent>();
         if (type is null)
         {
-            ReadBatch(root, datasetId, receivedAt, events, errors);
+            ReadBatch(root, body, datasetId, receivedAt, events, errors);
         }
-        else if (reader.Read(root, datasetId, type, receivedAt, BatchDefaults.None, null, errors) is { } single)
+        else if (reader.Read(root, datasetId, type, receivedAt, BatchDefaults.None, null, errors, body) is { } single)
         {
             events.Add(single);
         }
@@ -63,7 +65,8 @@ internal sealed class TrackingPipeline(
                 errors.Take(100).Select(e => new TrackingErrorDto(e.Index, e.Message)).ToList());
         }
 
-        // Not used after the append, so the events can be collected while the commit is awaited.
+        // Not used after the append (their payloads point into the body, which the caller returns to
+        // its pool afterwards), so the events can be collected while the commit is awaited.
         var count = events.Count;
         try
         {
@@ -78,7 +81,7 @@ internal sealed class TrackingPipeline(
         return TrackingOutcome.Ok;
     }
 
-    private void ReadBatch(JsonElement root, string datasetId, long receivedAt, List<LoggedEvent> events, List<TrackingError> errors)
+    private void ReadBatch(JsonElement root, ReadOnlyMemory<byte> body, string datasetId, long receivedAt, List<LoggedEvent> events, List<TrackingError> errors)
     {
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("batch"u8, out var batch)
@@ -96,7 +99,7 @@ internal sealed class TrackingPipeline(
         var index = 0;
         foreach (var message in batch.EnumerateArray())
         {
-            if (reader.Read(message, datasetId, null, receivedAt, defaults, index, errors) is { } e)
+            if (reader.Read(message, datasetId, null, receivedAt, defaults, index, errors, body) is { } e)
             {
                 events.Add(e);
             }

@@ -28,8 +28,8 @@ public class EventApplierTests
     public void Apply_PageAndOtherTrackEvents_AreCountedWithoutReadingTheMessage()
     {
         // The processor leaves out the message of events that do not need it (EventApplier.NeedsPayload).
-        var page = Page(Noon, "u1") with { Payload = [] };
-        var track = Track(Noon.AddMinutes(1), "u1", "Report Exported") with { Payload = [] };
+        var page = Page(Noon, "u1") with { Payload = Array.Empty<byte>() };
+        var track = Track(Noon.AddMinutes(1), "u1", "Report Exported") with { Payload = Array.Empty<byte>() };
 
         Apply(page);
         var profile = Apply(track);

@@ -36,7 +36,7 @@ public class BatchDefaultsTests
 
         var (e, _) = Messages.Read(json, defaults: defaults);
 
-        Assert.Equal(json, System.Text.Encoding.UTF8.GetString(e!.Payload));
+        Assert.Equal(json, System.Text.Encoding.UTF8.GetString(e!.Payload.Span));
     }
 
     [Fact]

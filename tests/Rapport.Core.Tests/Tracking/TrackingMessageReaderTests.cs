@@ -21,7 +21,37 @@ public class TrackingMessageReaderTests
         Assert.Equal("Order Completed", e.Name);
         Assert.Equal("m-1", e.MessageId);
         Assert.Equal(Messages.Dataset, e.DatasetId);
-        Assert.Equal(json, Encoding.UTF8.GetString(e.Payload));
+        Assert.Equal(json, Encoding.UTF8.GetString(e.Payload.Span));
+    }
+
+    [Fact]
+    public void Read_BatchWithTheBodyItWasParsedFrom_EachPayloadIsItsOwnMessage()
+    {
+        // The tracking API passes the request body, so payloads are slices of it rather than copies.
+        var body = Encoding.UTF8.GetBytes("""{"batch":[{"type":"track","userId":"u1","event":"A"}, {"type":"page","userId":"u2","name":"Home"}]}""");
+        using var document = JsonDocument.Parse(body.AsMemory());
+        var messages = document.RootElement.GetProperty("batch").EnumerateArray().ToList();
+        var errors = new List<TrackingError>();
+
+        var first = Messages.Reader().Read(messages[0], Messages.Dataset, null, 0, BatchDefaults.None, 0, errors, body);
+        var second = Messages.Reader().Read(messages[1], Messages.Dataset, null, 0, BatchDefaults.None, 1, errors, body);
+
+        Assert.Empty(errors);
+        Assert.Equal("""{"type":"track","userId":"u1","event":"A"}""", Encoding.UTF8.GetString(first!.Payload.Span));
+        Assert.Equal("""{"type":"page","userId":"u2","name":"Home"}""", Encoding.UTF8.GetString(second!.Payload.Span));
+    }
+
+    [Fact]
+    public void Read_WithBytesTheMessageWasNotParsedFrom_KeepsTheMessageItself()
+    {
+        const string json = """{"type":"track","userId":"u1","event":"A"}""";
+        var unrelated = Encoding.UTF8.GetBytes("""{"type":"track","userId":"u9","event":"Something else entirely"}""");
+        using var document = JsonDocument.Parse(json);
+        var errors = new List<TrackingError>();
+
+        var e = Messages.Reader().Read(document.RootElement, Messages.Dataset, null, 0, BatchDefaults.None, null, errors, unrelated);
+
+        Assert.Equal(json, Encoding.UTF8.GetString(e!.Payload.Span));
     }
 
     [Theory]

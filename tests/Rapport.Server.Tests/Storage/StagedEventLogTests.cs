@@ -68,7 +68,7 @@ public sealed class StagedEventLogTests
             Assert.Equal(expected.PreviousId, actual.PreviousId);
             Assert.Equal(expected.TimestampMs, actual.TimestampMs);
             Assert.Equal(expected.ReceivedAtMs, actual.ReceivedAtMs);
-            Assert.Equal(expected.Payload, actual.Payload);
+            Assert.Equal(expected.Payload.ToArray(), actual.Payload.ToArray());
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class StagedEventLogTests
         Assert.Equal(["m-old-1", "m-old-2"], read.Select(e => e.MessageId));
         Assert.Equal(["u-1", "u-2"], read.Select(e => e.UserId));
         Assert.Equal("Signed Up", read[0].Name);
-        Assert.Equal("{\"traits\":{}}"u8.ToArray(), read[1].Payload);
+        Assert.Equal("{\"traits\":{}}"u8.ToArray(), read[1].Payload.ToArray());
     }
 
     [Fact]
