@@ -5,7 +5,11 @@ namespace Rapport.Data.EventLog;
 /// <summary>A payload as the byte array database parameters take, without copying one that already is.</summary>
 internal static class PayloadBytes
 {
-    /// <summary>Whether <paramref name="payload"/> is a whole array of its own (as the log's readers make them).</summary>
+    /// <summary>
+    /// Whether <paramref name="payload"/> is a whole array, taken as its own: the log's readers make
+    /// arrays of exactly a payload's size, while the tracking API's pooled body buffers are always
+    /// larger than what they hold (rented with room for one more byte), so a slice of one never is.
+    /// </summary>
     public static bool IsOwnArray(ReadOnlyMemory<byte> payload) => OwnArray(payload) is not null;
 
     public static byte[] AsArray(ReadOnlyMemory<byte> payload) => OwnArray(payload) ?? payload.ToArray();
