@@ -31,6 +31,7 @@ internal sealed class BenchServer : IAsyncDisposable
     {
         App = app;
         DataDirectory = dataDirectory;
+        AdminKey = adminKey;
         Address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         _handler = new SocketsHttpHandler
         {
@@ -47,6 +48,7 @@ internal sealed class BenchServer : IAsyncDisposable
     public WebApplication App { get; }
     public string DataDirectory { get; }
     public Uri Address { get; }
+    public string AdminKey { get; }
     public StorageOptions Storage => RapportServer.StorageOf(App);
 
     /// <summary>Sends tracking calls; <see cref="CreateDatasetAsync"/> gives it the write key.</summary>
@@ -56,8 +58,10 @@ internal sealed class BenchServer : IAsyncDisposable
     public HttpClient Admin { get; }
 
     /// <param name="processor">False leaves the background event processor out: the log is only written.</param>
+    /// <param name="configure">Anything else to set on the host before it is built (log filters…).</param>
     /// <param name="map">Extra endpoints to map before the server starts.</param>
-    public static async Task<BenchServer> StartAsync(bool processor, Action<WebApplication>? map = null)
+    public static async Task<BenchServer> StartAsync(bool processor, Action<WebApplicationBuilder>? configure = null,
+        Action<WebApplication>? map = null)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "rapport-bench-" + Guid.NewGuid().ToString("N")[..12]);
         var adminKey = "bench-admin-" + Guid.NewGuid().ToString("N");
@@ -81,6 +85,7 @@ internal sealed class BenchServer : IAsyncDisposable
         }
         // The benchmark prints its own report; the host's start-up lines would interleave with it.
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        configure?.Invoke(builder);
         var app = await RapportServer.BuildAsync(builder);
         map?.Invoke(app);
         await app.StartAsync();

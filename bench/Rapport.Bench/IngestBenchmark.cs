@@ -45,7 +45,7 @@ public static class IngestBenchmark
 
         await using var rss = new RssSampler();
         var total = Stopwatch.StartNew();
-        await using var server = await BenchServer.StartAsync(processor, app => app.MapPost(BaselinePath, BaselineAsync));
+        await using var server = await BenchServer.StartAsync(processor, map: app => app.MapPost(BaselinePath, BaselineAsync));
         var (client, admin) = (server.Client, server.Admin);
 
         Console.WriteLine($"Rapport ingest benchmark ({(quick ? "quick" : "full")}): {Environment.ProcessorCount} CPUs, .NET {Environment.Version}, "

@@ -2,13 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Rapport.Server;
 
 namespace Rapport.Bench;
 
@@ -31,8 +25,6 @@ public static class SyncBenchmark
         var quick = args.Contains("--quick");
         var scale = quick ? 10 : 1;
         int contacts = 100_000 / scale, accounts = 20_000 / scale, leads = 50_000 / scale;
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "rapport-bench-sync-" + Guid.NewGuid().ToString("N")[..12]);
-        var adminKey = "bench-admin-" + Guid.NewGuid().ToString("N");
 
         using var emulator = await EmulatorProcess.StartAsync();
         using var sf = new HttpClient { BaseAddress = new Uri(emulator.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
@@ -45,21 +37,9 @@ public static class SyncBenchmark
         Console.WriteLine($"  org      {contacts:N0} contacts, {accounts:N0} accounts, {leads:N0} leads");
 
         await using var rss = new RssSampler();
-        var builder = RapportServer.CreateBuilder([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Rapport:DataDirectory"] = dataDirectory,
-                ["Rapport:AdminKey"] = adminKey,
-            });
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        await using var app = await RapportServer.BuildAsync(builder);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var rapport = new SyncBenchRapport(address, adminKey, () => emulator.CpuTime);
+        await using var server = await BenchServer.StartAsync(processor: true,
+            configure: b => b.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning));
+        using var rapport = new SyncBenchRapport(server.Address.ToString(), server.AdminKey, () => emulator.CpuTime);
         await rapport.CreateDatasetAsync();
 
         // Profiles for every person record with an email, accounts for every account record.
@@ -141,8 +121,7 @@ public static class SyncBenchmark
         {
             await syncRss.DisposeAsync();
         }
-        await app.StopAsync();
-        TryDelete(dataDirectory);
+        await server.StopAsync();
 
         var met = full.Seconds <= 60 && incremental.Seconds <= 5 && nochange.ApiCalls <= RecordTypes
             && pushCallsPer1000 <= 6 && peakMb <= 500;
@@ -178,17 +157,6 @@ public static class SyncBenchmark
         if (record.TryGetProperty("Email", out var email) && email.ValueKind == JsonValueKind.String)
         {
             emails.Add(email.GetString()!);
-        }
-    }
-
-    private static void TryDelete(string directory)
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }
